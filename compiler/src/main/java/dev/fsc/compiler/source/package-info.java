@@ -1,0 +1,2 @@
+/** Spec files as text: positions, line index. */
+package dev.fsc.compiler.source;

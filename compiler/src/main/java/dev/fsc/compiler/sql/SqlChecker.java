@@ -1,0 +1,134 @@
+package dev.fsc.compiler.sql;
+
+import dev.fsc.compiler.diag.Code;
+import dev.fsc.compiler.diag.Diagnostic;
+import dev.fsc.compiler.spec.SqlText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/**
+ * Validates one SQL snippet of a spec with Calcite: a row expression or condition over a table, or a
+ * whole query. Rejects what would make batch and streaming disagree: non-deterministic functions,
+ * and aggregates outside {@code agg:}.
+ */
+final class SqlChecker {
+    private static final String SELECT = "SELECT ";
+    private final SqlCatalog catalog;
+    private final SqlErrors errors;
+
+    SqlChecker(SqlCatalog catalog) {
+        this.catalog = catalog;
+        this.errors = new SqlErrors(catalog.columnNames(), catalog.tableNames());
+    }
+
+    /** The outcome: the type (of the expression, or the query's row) if valid, else the problems. */
+    record Checked(Optional<RelDataType> type, List<Diagnostic> problems) {
+        static Checked failed(Diagnostic problem) {
+            return new Checked(Optional.empty(), List.of(problem));
+        }
+    }
+
+    /** A per-row expression over {@code table}: {@code expr}, a filter, a label expression. */
+    Checked rowExpression(SqlText text, List<String> table) {
+        try {
+            SqlParser.create(text.sql(), CalciteSetup.PARSER).parseExpression();
+        } catch (SqlParseException e) {
+            return Checked.failed(errors.parseError(e, text, 0));
+        }
+        String statement = SELECT + text.sql() + "\nFROM " + quoted(table);
+        SqlValidator validator = CalciteSetup.validator(catalog.reader());
+        try {
+            SqlNode validated = validator.validate(SqlParser.create(statement, CalciteSetup.PARSER).parseQuery());
+            List<Diagnostic> problems = new ArrayList<>();
+            SqlNode expression = ((SqlSelect) validated).getSelectList().get(0);
+            expression.accept(new Forbidden(text, SELECT.length(), problems, true));
+            RelDataType type = validator.getValidatedNodeType(validated).getFieldList().get(0).getType();
+            return new Checked(problems.isEmpty() ? Optional.of(type) : Optional.empty(), problems);
+        } catch (SqlParseException e) { // the expression parsed alone, so this is a comment or similar trick
+            return Checked.failed(errors.parseError(e, text, SELECT.length()));
+        } catch (CalciteContextException e) {
+            return Checked.failed(errors.validationError(e, text, SELECT.length()));
+        }
+    }
+
+    /** A row expression that must be BOOLEAN, such as a filter or an {@code expect} check. */
+    Checked condition(SqlText text, List<String> table, String role) {
+        Checked checked = rowExpression(text, table);
+        if (checked.type().isPresent() && checked.type().get().getSqlTypeName() != SqlTypeName.BOOLEAN) {
+            return Checked.failed(Diagnostic.error(Code.NOT_BOOLEAN, text.pos().withLength(Math.min(text.sql().length(), 80)),
+                            role + " must be a condition (BOOLEAN), but this is " + checked.type().get().getFullTypeString())
+                    .withHint("compare it, e.g. `" + text.sql().strip() + " > 0`"));
+        }
+        return checked;
+    }
+
+    /** A whole SELECT over sources; aggregates are allowed only when {@code eventsOnly} is false. */
+    Checked query(SqlText text, boolean eventsOnly) {
+        SqlNode parsed;
+        try {
+            parsed = SqlParser.create(text.sql(), CalciteSetup.PARSER).parseQuery();
+        } catch (SqlParseException e) {
+            return Checked.failed(errors.parseError(e, text, 0));
+        }
+        SqlValidator validator = CalciteSetup.validator(catalog.reader());
+        try {
+            SqlNode validated = validator.validate(parsed);
+            List<Diagnostic> problems = new ArrayList<>();
+            validated.accept(new Forbidden(text, 0, problems, eventsOnly));
+            RelDataType rowType = validator.getValidatedNodeType(validated);
+            return new Checked(problems.isEmpty() ? Optional.of(rowType) : Optional.empty(), problems);
+        } catch (CalciteContextException e) {
+            return Checked.failed(errors.validationError(e, text, 0));
+        }
+    }
+
+    private static String quoted(List<String> path) {
+        return String.join(".", path.stream().map(p -> "`" + p + "`").toList());
+    }
+
+    /** Finds calls that would break train/serve consistency or the tile model. */
+    private static final class Forbidden extends SqlBasicVisitor<Void> {
+        private final SqlText text;
+        private final int prefix;
+        private final List<Diagnostic> problems;
+        private final boolean rowLevel;
+
+        Forbidden(SqlText text, int prefix, List<Diagnostic> problems, boolean rowLevel) {
+            this.text = text;
+            this.prefix = prefix;
+            this.problems = problems;
+            this.rowLevel = rowLevel;
+        }
+
+        @Override
+        public Void visit(SqlCall call) {
+            var operator = call.getOperator();
+            if (operator.isDynamicFunction() || !operator.isDeterministic()) {
+                problems.add(Diagnostic.error(Code.NON_DETERMINISTIC, SqlErrors.at(text, prefix, call.getParserPosition()),
+                                "`" + operator.getName() + "` gives a different value on every run")
+                        .withHint("batch backfills and streaming would disagree; use the event's own time column instead"));
+                return null;
+            }
+            if (rowLevel && (operator.isAggregator() || call.getKind() == SqlKind.OVER)) {
+                problems.add(Diagnostic.error(Code.AGGREGATE_IN_EXPR, SqlErrors.at(text, prefix, call.getParserPosition()),
+                                "aggregate `" + operator.getName() + "` in a per-event expression")
+                        .withHint("aggregate with the feature's `agg:` (e.g. `agg: sum` with `expr: amount_usd`); "
+                                + "expressions and queries describe one event at a time"));
+                return null;
+            }
+            return super.visit(call);
+        }
+    }
+}

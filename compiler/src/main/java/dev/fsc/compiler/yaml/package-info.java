@@ -1,0 +1,2 @@
+/** YAML trees with source positions (snakeyaml-engine underneath). */
+package dev.fsc.compiler.yaml;
