@@ -135,8 +135,8 @@ final class ModelExplainer {
     }
 
     private static void column(StringBuilder out, Column column, String note, int width) {
-        out.append("    ").append(pad(column.name(), width)).append("  ").append(pad(column.typeText(), 24)).append("  ")
-                .append(note).append('\n');
+        String line = "    " + pad(column.name(), width) + "  " + pad(column.typeText(), 24) + "  " + note;
+        out.append(line.stripTrailing()).append('\n');
     }
 
     private static String oneLine(SqlText sql) {

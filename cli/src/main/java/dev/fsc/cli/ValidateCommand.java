@@ -62,7 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
             if (format == Format.human) {
                 out.print(human.render(result.diagnostics()));
                 out.println((result.hasErrors() ? "failed " : "ok     ") + human.displayPath(root)
-                        + " (" + result.specCount() + " specs in " + result.fileCount() + " files)");
+                        + " (" + HumanRenderer.count(result.specCount(), "spec") + " in "
+                        + HumanRenderer.count(result.fileCount(), "file") + ")");
             }
         }
         long errors = all.stream().filter(Diagnostic::isError).count();

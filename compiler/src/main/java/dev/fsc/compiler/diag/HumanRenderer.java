@@ -47,10 +47,11 @@ public final class HumanRenderer {
 
     /** A summary line such as {@code 3 errors, 1 warning}. */
     public static String summary(long errors, long warnings) {
-        return plural(errors, "error") + ", " + plural(warnings, "warning");
+        return count(errors, "error") + ", " + count(warnings, "warning");
     }
 
-    private static String plural(long count, String noun) {
+    /** {@code 1 error}, {@code 2 errors}. */
+    public static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 

@@ -23,9 +23,10 @@ final class SourceChecks {
         source.primaryKey().forEach(key -> scope.column(source, key, "primary key"));
         source.eventTime().ifPresent(time -> scope.column(source, time, "event time").ifPresent(column -> {
             if (!SqlTypeNames.isTimestamp(column.type().value())) {
-                scope.report(Diagnostic.error(Code.BAD_EVENT_TIME, column.type().pos(),
+                scope.report(Diagnostic.error(Code.BAD_EVENT_TIME, time.pos(),
                                 "event time `" + time.value() + "` is " + column.type().value() + ", not a TIMESTAMP")
-                        .withHint("declare it `TIMESTAMP(3) NOT NULL`, or pick another column as `event_time`"));
+                        .withHint("declare `" + time.value() + "` as `TIMESTAMP(3) NOT NULL` (line " + column.type().pos().line()
+                                + "), or pick another column as `event_time`"));
             }
         }));
         source.dedup().ifPresent(dedup -> dedup.key().forEach(key -> scope.column(source, key, "dedup key")));

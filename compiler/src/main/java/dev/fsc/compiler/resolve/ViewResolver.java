@@ -3,6 +3,7 @@ package dev.fsc.compiler.resolve;
 import dev.fsc.common.TileMath;
 import dev.fsc.compiler.diag.Code;
 import dev.fsc.compiler.diag.Diagnostic;
+import dev.fsc.compiler.source.SourcePos;
 import dev.fsc.compiler.spec.Durations;
 import dev.fsc.compiler.spec.EntitySpec;
 import dev.fsc.compiler.spec.FeatureViewSpec;
@@ -72,7 +73,8 @@ final class ViewResolver {
             if (explicit) {
                 scope.column(source, column, "key column");
             } else {
-                scope.report(Diagnostic.error(Code.ENTITY_KEY_MISMATCH, view.entity().pos(),
+                SourcePos at = view.keys().isEmpty() ? view.entity().pos() : view.keys().get(0).key().pos();
+                scope.report(Diagnostic.error(Code.ENTITY_KEY_MISMATCH, at,
                                 "entity key `" + key.name().value() + "` of `" + entity.name().value()
                                         + "` has no column in source `" + source.name().value() + "`")
                         .withHint("map it under `keys:`, e.g. `keys: { " + key.name().value() + ": <column> }`"));

@@ -79,7 +79,7 @@ public final class SchemaCheck {
             case "additionalProperties" -> unknownField(error, node);
             case "required" -> Diagnostic.error(Code.MISSING_FIELD, node.pos(),
                             "missing required field `" + error.getProperty() + "`" + where(path))
-                    .withHint(propertyDescription(error.getEvaluationPath().toString(), error.getProperty())
+                    .withHint(propertyDescription(error)
                             .map(d -> "add `" + error.getProperty() + ":` — " + d)
                             .orElse("add `" + error.getProperty() + ":`"));
             case "type" -> Diagnostic.error(Code.WRONG_SHAPE, node.pos(),
@@ -198,15 +198,15 @@ public final class SchemaCheck {
 
     /** The property names the schema allows at the place of an additionalProperties error. */
     private List<String> allowedProperties(Error error) {
-        JsonNode properties = schemaAt(parentPointer(error.getEvaluationPath().toString())).path("properties");
+        JsonNode properties = keywordParent(error).path("properties");
         if (!properties.isObject()) {
             return List.of();
         }
         return StreamSupport.stream(properties.propertyNames().spliterator(), false).toList();
     }
 
-    private Optional<String> propertyDescription(String evaluationPath, String property) {
-        JsonNode description = schemaAt(parentPointer(evaluationPath)).path("properties").path(property).path("description");
+    private Optional<String> propertyDescription(Error error) {
+        JsonNode description = keywordParent(error).path("properties").path(error.getProperty()).path("description");
         if (!description.isString()) {
             return Optional.empty();
         }
@@ -215,42 +215,16 @@ public final class SchemaCheck {
         return Optional.of(sentenceEnd > 0 ? text.substring(0, sentenceEnd + 1) : text);
     }
 
-    /** Follows an evaluation path (e.g. {@code $.properties.features.items.$ref.additionalProperties}) in the schema JSON. */
-    private JsonNode schemaAt(List<String> steps) {
-        JsonNode node = schemaJson;
-        for (String step : steps) {
-            if (step.equals("$ref")) {
-                String ref = node.path("$ref").asString();
-                node = resolveRef(ref);
-            } else {
-                node = node.path(step);
-            }
+    /** The schema object holding the failed keyword, found by the JSON pointer of the error's schema location. */
+    private JsonNode keywordParent(Error error) {
+        String location = error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString();
+        int hash = location.indexOf('#');
+        if (hash < 0) {
+            return schemaJson;
         }
-        return node;
-    }
-
-    private JsonNode resolveRef(String ref) {
-        JsonNode node = schemaJson;
-        if (!ref.startsWith("#/")) {
-            return node;
-        }
-        for (String step : ref.substring(2).split("/")) {
-            node = node.path(step);
-        }
-        return node;
-    }
-
-    private static List<String> parentPointer(String evaluationPath) {
-        List<String> steps = new ArrayList<>();
-        for (String step : evaluationPath.replaceFirst("^\\$\\.?", "").split("\\.")) {
-            if (!step.isEmpty()) {
-                steps.add(step.replaceAll("^\\[\"?|\"?]$", ""));
-            }
-        }
-        if (!steps.isEmpty()) {
-            steps.remove(steps.size() - 1); // the keyword itself
-        }
-        return steps;
+        String pointer = location.substring(hash + 1);
+        int lastSlash = pointer.lastIndexOf('/');
+        return lastSlash <= 0 ? schemaJson : schemaJson.at(pointer.substring(0, lastSlash));
     }
 
     private static YNode nodeAt(YNode root, List<Object> path) {

@@ -9,8 +9,9 @@ public record SqlText(YScalar scalar) {
         return scalar.value();
     }
 
+    /** Where the SQL text itself starts (inside the quotes, or on the first line of a block). */
     public SourcePos pos() {
-        return scalar.pos();
+        return posAt(1, 1, Math.min(sql().strip().length(), sql().indexOf('\n') < 0 ? sql().length() : sql().indexOf('\n')));
     }
 
     /** Position of a 1-based line and column inside the SQL text, as Calcite reports them. */

@@ -39,7 +39,7 @@ final class CalciteSetup {
     }
 
     static RelDataTypeFactory typeFactory() {
-        return new JavaTypeFactoryImpl();
+        return new JavaTypeFactoryImpl(FscTypeSystem.INSTANCE);
     }
 
     static CalciteConnectionConfig connectionConfig() {

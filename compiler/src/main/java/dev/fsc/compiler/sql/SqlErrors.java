@@ -52,9 +52,11 @@ final class SqlErrors {
                 .filter(seq -> seq.length > 0)
                 .map(seq -> e.getTokenImages()[seq[0]])
                 .filter(t -> !t.startsWith("<") && !t.equals("\"(\""))
-                .distinct().limit(6).toList();
-        return tokens.isEmpty() ? Optional.of("check the expression near here for a missing operand or bracket")
-                : Optional.of("expected one of " + String.join(", ", tokens) + (tokens.size() == 6 ? ", ..." : ""));
+                .distinct().limit(4).toList();
+        // a long list of expected tokens is noise; a short one is a real hint ("expected )")
+        return tokens.isEmpty() || tokens.size() > 3
+                ? Optional.of("check for a missing operand, operator, bracket or quote here")
+                : Optional.of("expected " + String.join(" or ", tokens));
     }
 
     Diagnostic validationError(CalciteContextException e, SqlText text, int prefix) {

@@ -50,7 +50,9 @@ public final class YamlReader {
                 documents.add(convert(node, file, diagnostics));
             }
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            // an unclosed quote or bracket is reported at the end of the file; where it opened is more useful
+            boolean runaway = String.valueOf(e.getProblem()).contains("end of stream") && e.getContextMark().isPresent();
+            Mark mark = (runaway ? e.getContextMark() : e.getProblemMark().or(e::getContextMark)).orElse(null);
             SourcePos pos = mark == null ? SourcePos.startOf(file.path()) : position(file, mark, 1);
             diagnostics.add(Diagnostic.error(Code.YAML_SYNTAX, pos, "invalid YAML: " + describe(e))
                     .withHint(hintFor(e, file, pos)));
