@@ -45,20 +45,36 @@ public final class ProjectLoader {
     public Optional<LoadedProject> load(Path root, Diagnostics diagnostics) {
         Path projectFile = root.resolve(PROJECT_FILE);
         Optional<ProjectSpec> project = readProjectFile(root, projectFile, diagnostics);
-        SpecReader reader = new SpecReader();
+        List<Path> files = specFiles(root, diagnostics);
+        // files are independent until resolution: read and shape-check them on all cores, keep file order
+        List<FileResult> results = files.parallelStream().map(this::readSpecFile).toList();
         List<Spec> specs = new ArrayList<>();
         Set<String> malformed = new HashSet<>();
-        List<Path> files = specFiles(root, diagnostics);
-        for (Path file : files) {
-            read(file, diagnostics).ifPresent(source -> {
-                YamlReader.Result result = yaml.read(source);
-                diagnostics.addAll(result.diagnostics());
-                result.documents().forEach(doc -> readDocument(doc, reader, diagnostics).ifPresentOrElse(
-                        specs::add, () -> nameOf(doc).ifPresent(malformed::add)));
-            });
+        for (FileResult result : results) {
+            diagnostics.addAll(result.diagnostics());
+            specs.addAll(result.specs());
+            malformed.addAll(result.malformedNames());
         }
-        diagnostics.addAll(reader.diagnostics());
         return project.map(p -> new LoadedProject(p, specs, malformed, files.size() + 1));
+    }
+
+    /** One spec file's well-formed specs, the names of its malformed ones, and its problems. */
+    private record FileResult(List<Spec> specs, Set<String> malformedNames, List<Diagnostic> diagnostics) {
+    }
+
+    private FileResult readSpecFile(Path file) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Spec> specs = new ArrayList<>();
+        Set<String> malformed = new HashSet<>();
+        SpecReader reader = new SpecReader();
+        read(file, diagnostics).ifPresent(source -> {
+            YamlReader.Result result = yaml.read(source);
+            diagnostics.addAll(result.diagnostics());
+            result.documents().forEach(doc -> readDocument(doc, reader, diagnostics).ifPresentOrElse(
+                    specs::add, () -> nameOf(doc).ifPresent(malformed::add)));
+        });
+        diagnostics.addAll(reader.diagnostics());
+        return new FileResult(specs, malformed, diagnostics.sorted());
     }
 
     private Optional<ProjectSpec> readProjectFile(Path root, Path projectFile, Diagnostics diagnostics) {

@@ -1,7 +1,6 @@
 package dev.fsc.compiler.spec;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -32,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SchemaCheck {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Schema schema;
     private final JsonNode schemaJson;
 
@@ -47,11 +47,9 @@ public final class SchemaCheck {
             if (in == null) {
                 throw new IllegalStateException("schema missing from the build: " + resource);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-            Schema schema = registry.getSchema(text, InputFormat.JSON);
-            JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
-            return new SchemaCheck(schema, json);
+            JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new SchemaCheck(REGISTRY.getSchema(json), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
