@@ -116,13 +116,11 @@ public final class ModelTyper {
         if (input.isEmpty()) {
             return Optional.empty();
         }
-        view.spec().filter().ifPresent(filter -> diagnostics.addAll(checker.condition(filter, table, "filter").problems()));
+        Map<String, Optional<RelDataType>> exprTypes = typeViewExpressions(view, table, checker);
         List<Feature> features = new ArrayList<>();
-        Map<String, Optional<RelDataType>> exprTypes = new HashMap<>();
         for (FeatureOutput output : view.outputs()) {
             var spec = output.spec();
-            Optional<RelDataType> exprType = exprTypes.computeIfAbsent(spec.name().value(),
-                    name -> spec.expr().flatMap(expr -> typeFeatureExpr(spec.agg().value(), expr, table, checker)));
+            Optional<RelDataType> exprType = exprTypes.getOrDefault(spec.name().value(), Optional.empty());
             if (spec.expr().isPresent() && exprType.isEmpty()) {
                 continue;
             }
@@ -137,16 +135,33 @@ public final class ModelTyper {
                 view.source().map(s -> List.of(s.name().value())).orElse(List.of()), view.keyColumns(), inputColumns, features));
     }
 
-    private Optional<RelDataType> typeFeatureExpr(Agg agg, SqlText expr, List<String> table, SqlChecker checker) {
-        SqlChecker.Checked checked = checker.rowExpression(expr, table);
-        diagnostics.addAll(checked.problems());
-        return checked.type().flatMap(type -> {
-            Optional<String> misfit = featureTypes.misfit(agg, type);
-            misfit.ifPresent(why -> diagnostics.add(Diagnostic.error(Code.AGG_TYPE_MISMATCH,
-                            expr.pos().withLength(Math.min(expr.sql().length(), 80)), why)
-                    .withHint("CAST it to the type you mean, or pick another `agg:`")));
-            return misfit.isEmpty() ? Optional.of(type) : Optional.empty();
-        });
+    /** Checks the filter and every feature expression of a view in one Calcite validation; types by feature name. */
+    private Map<String, Optional<RelDataType>> typeViewExpressions(ResolvedView view, List<String> table, SqlChecker checker) {
+        List<SqlText> texts = new ArrayList<>();
+        view.spec().filter().ifPresent(texts::add);
+        List<dev.fsc.compiler.spec.FeatureViewSpec.FeatureSpec> withExpr = view.spec().features().stream()
+                .filter(f -> f.expr().isPresent()).toList();
+        withExpr.forEach(f -> texts.add(f.expr().get()));
+        List<SqlChecker.Checked> checked = checker.rowExpressions(texts, table);
+        int next = 0;
+        if (view.spec().filter().isPresent()) {
+            diagnostics.addAll(checker.requireBoolean(view.spec().filter().get(), "filter", checked.get(next++)).problems());
+        }
+        Map<String, Optional<RelDataType>> types = new HashMap<>();
+        for (var feature : withExpr) {
+            SqlChecker.Checked result = checked.get(next++);
+            diagnostics.addAll(result.problems());
+            types.put(feature.name().value(), result.type().flatMap(type -> fitAgg(feature.agg().value(), feature.expr().get(), type)));
+        }
+        return types;
+    }
+
+    private Optional<RelDataType> fitAgg(Agg agg, SqlText expr, RelDataType type) {
+        Optional<String> misfit = featureTypes.misfit(agg, type);
+        misfit.ifPresent(why -> diagnostics.add(Diagnostic.error(Code.AGG_TYPE_MISMATCH,
+                        expr.pos().withLength(Math.min(expr.sql().length(), 80)), why)
+                .withHint("CAST it to the type you mean, or pick another `agg:`")));
+        return misfit.isEmpty() ? Optional.of(type) : Optional.empty();
     }
 
     /** Types a {@code query:} view and checks it exposes the entity keys (with their types) and event_time. */
