@@ -19,7 +19,6 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("fsc: internal error: " + e);
             cmd.getErr().println("This is a bug in fsc, not in your specs. Please report it with the trace below.");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -348,6 +349,18 @@ class CompilerTest {
         assertTrue(d.hint().orElseThrow().contains("CAST"), d.hint().orElseThrow());
     }
 
+    @Disabled("bug: implicit coercion is rejected for arithmetic but not for comparisons: with type coercion off,"
+            + " Calcite still accepts `qty > 'x'` (INTEGER vs CHAR) and `status = 1` (VARCHAR vs INTEGER), which Spark"
+            + " and Flink would evaluate with silent casts")
+    @Test
+    void comparingANumberWithAStringIsRejected() {
+        for (String filter : new String[] {"qty > 'x'", "status = 1"}) {
+            CompileResult result = project().view("v.yaml", "user_stats", "filter: \"" + filter + "\"\n",
+                    "  - name: n\n    agg: count\n    windows: [1h]\n").compile();
+            assertTrue(result.hasErrors(), "`" + filter + "` compares a number with a string");
+        }
+    }
+
     @Test
     void explicitCastIsAccepted() {
         CompileResult result = project().view("v.yaml", "user_stats", "", """
@@ -494,5 +507,182 @@ class CompilerTest {
         assertFalse(d.isError());
         assertEquals(Code.TTL_SHORTER_THAN_WINDOW, d.code());
         assertTrue(result.model().isPresent(), "warnings do not stop the model");
+    }
+
+    @Test
+    void ttlTooLongToRepresentIsReportedNotDropped() {
+        CompileResult result = project().view("v.yaml", "user_stats", "ttl: 1000000000d\n",
+                "  - name: n\n    agg: count\n    windows: [1h]\n").compile();
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.code() == Code.INVALID_DURATION), () -> result.diagnostics().toString());
+    }
+
+    @Disabled("bug: a YAML float the schema cannot take (`.inf`, `.nan`) becomes a JSON string, so the message reads"
+            + " \"`min` must be a number, not a number\" (YScalar.describe says `a number` for every FLOAT)")
+    @Test
+    void infinityInANumberFieldGetsAMessageThatSaysWhatIsWrong() {
+        CompileResult result = TestProject.empty(dir).file("q.yaml", """
+                kind: source
+                name: q
+                type: batch
+                batch: { path: x }
+                columns: { a: BIGINT }
+                quality:
+                  - range: { column: a, min: .inf }
+                """).compile();
+        Diagnostic d = single(result, Code.WRONG_SHAPE);
+        assertFalse(d.message().endsWith("must be a number, not a number"), d.message());
+    }
+
+    // --- several expressions of one view (validated together) ---
+
+    @Test
+    void everyBrokenExprOfOneViewIsReportedAtItsOwnLine() {
+        CompileResult result = project().view("v.yaml", "user_stats", "filter: qty + 'x' > 0\n", """
+                  - name: a
+                    expr: amout
+                    agg: sum
+                    windows: [1h]
+                  - name: ok
+                    expr: qty
+                    agg: sum
+                    windows: [1h]
+                  - name: b
+                    expr: stauts
+                    agg: max
+                    windows: [1h]
+                """).compile();
+        List<String> found = result.diagnostics().stream().map(d -> at(d) + " " + d.code().id()).toList();
+        assertEquals(List.of("v.yaml:5:9 FSC3003", "v.yaml:8:11 FSC3002", "v.yaml:16:11 FSC3002"), found);
+        assertEquals(Optional.of("did you mean `status`?"), result.diagnostics().get(2).hint());
+    }
+
+    @Test
+    void errorInAMultiLineExprAfterAnotherMultiLineExprPointsAtItsLine() {
+        CompileResult result = project().view("v.yaml", "user_stats", "", """
+                  - name: a
+                    expr: |
+                      CASE WHEN qty > 0
+                           THEN 1 ELSE 0 END
+                    agg: sum
+                    windows: [1h]
+                  - name: b
+                    expr: |
+                      CASE WHEN status = 'x'
+                           THEN amout END
+                    agg: max
+                    windows: [1h]
+                """).compile();
+        Diagnostic d = single(result, Code.SQL_UNKNOWN_COLUMN);
+        assertEquals("v.yaml:15:17", at(d));
+    }
+
+    @Test
+    void notBooleanFilterIsReportedNextToValidExprs() {
+        CompileResult result = project().view("v.yaml", "user_stats", "filter: status\n", """
+                  - name: s
+                    expr: amount
+                    agg: sum
+                    windows: [1h]
+                """).compile();
+        Diagnostic d = single(result, Code.NOT_BOOLEAN);
+        assertEquals("v.yaml:5:9", at(d));
+    }
+
+    @Test
+    void aggregateInOneExprIsReportedWhileTheOtherExprsStayValid() {
+        CompileResult result = project().view("v.yaml", "user_stats", "", """
+                  - name: a
+                    expr: qty
+                    agg: sum
+                    windows: [1h]
+                  - name: b
+                    expr: MAX(amount)
+                    agg: max
+                    windows: [1h]
+                """).compile();
+        Diagnostic d = single(result, Code.AGGREGATE_IN_EXPR);
+        assertEquals("v.yaml:11:11", at(d));
+    }
+
+    @Test
+    void exprWithATopLevelCommaIsASyntaxError() {
+        CompileResult result = project().view("v.yaml", "user_stats", "", """
+                  - name: a
+                    expr: qty, status
+                    agg: sum
+                    windows: [1h]
+                  - name: b
+                    expr: amount
+                    agg: max
+                    windows: [1h]
+                """).compile();
+        Diagnostic d = single(result, Code.SQL_SYNTAX);
+        assertEquals(7, d.pos().line());
+    }
+
+    @Test
+    void exprWithAnAliasIsASyntaxError() {
+        CompileResult result = project().view("v.yaml", "user_stats", "", """
+                  - name: a
+                    expr: amount AS x
+                    agg: sum
+                    windows: [1h]
+                """).compile();
+        single(result, Code.SQL_SYNTAX);
+    }
+
+    @Test
+    void exprCannotReadAnotherSourceThroughAComment() {
+        CompileResult result = project().view("v.yaml", "user_stats", "", """
+                  - name: c
+                    expr: country FROM users --
+                    agg: last
+                """).compile();
+        assertTrue(result.hasErrors(), "`country` is not a column of orders");
+    }
+
+    @Test
+    void twoFeaturesWithTheSameNameAreEachTypedFromTheirOwnExpr() {
+        CompileResult result = project().view("v.yaml", "user_stats", "", """
+                  - name: x
+                    expr: qty
+                    agg: sum
+                    windows: [1h]
+                  - name: x
+                    expr: amount
+                    agg: sum
+                    windows: [7d]
+                """).compile();
+        if (!result.hasErrors()) { // rejecting the repeated name would be fine too
+            FeatureView view = result.model().orElseThrow().view("user_stats").orElseThrow();
+            assertEquals("BIGINT", typeOf(view, "x_1h").sqlType());
+            assertEquals("DECIMAL(38, 2)", typeOf(view, "x_7d").sqlType());
+        }
+    }
+
+    // --- parallel loading ---
+
+    @Test
+    void manyFilesGiveTheSameDiagnosticsInFileOrderEveryTime() {
+        TestProject project = project();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = String.format("v%02d", i);
+            project.view("features/" + name + ".yaml", name, "", "  - name: x\n    expr: nope" + i + "\n    agg: sum\n    windows: [1h]\n");
+            project.file("features/" + name + "_bad.yaml", "kind: feature_view\nname: " + name + "_bad\nentity: user\nsource: orders\n"
+                    + "features:\n  - name: n\n    agg: count\n    windows: [1h]\noops: 1\n");
+            expected.add(name + "_bad.yaml:9:1 FSC1007");
+        }
+        for (int run = 0; run < 3; run++) {
+            CompileResult result = new Compiler().compile(dir);
+            assertEquals(expected, result.diagnostics().stream().map(d -> at(d) + " " + d.code().id()).toList());
+        }
+        for (int i = 0; i < 40; i++) { // with the malformed files gone, the 40 SQL errors of phase 4 appear
+            dir.resolve(String.format("features/v%02d_bad.yaml", i)).toFile().delete();
+        }
+        List<String> sqlErrors = new Compiler().compile(dir).diagnostics().stream().map(d -> at(d) + " " + d.code().id()).toList();
+        assertEquals(40, sqlErrors.size());
+        assertEquals("v00.yaml:7:11 FSC3002", sqlErrors.get(0));
+        assertEquals("v39.yaml:7:11 FSC3002", sqlErrors.get(39));
     }
 }

@@ -43,7 +43,7 @@ final class CronCheck {
             if (field >= 3 && bound.matches("[A-Za-z]{3}")) { // JAN, MON: names are allowed for month and weekday
                 continue;
             }
-            if (!bound.matches("[0-9]+")) {
+            if (!bound.matches("[0-9]{1,4}")) {
                 return Optional.of("`" + item + "` is not a number or range in the " + FIELDS[field] + " field");
             }
             int value = Integer.parseInt(bound);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** The spec language's durations: {@code <int><unit>} with unit s, m, h or d. */
 public final class Durations {
-    private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})([smhd])");
+    private static final Pattern FORMAT = Pattern.compile("([1-9][0-9]{0,8})([smhd])");
 
     private Durations() {
     }

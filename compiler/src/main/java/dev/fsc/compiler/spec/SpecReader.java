@@ -116,8 +116,8 @@ public final class SpecReader {
                     new BigDecimal(args.text("max_increase")),
                     args.duration("baseline").map(Located::value).orElse(java.time.Duration.ofDays(7)));
             case "freshness" -> new QualityCheck.Freshness(pos, severity, args.duration("max_delay").orElseThrow().value());
-            default -> new QualityCheck.Volume(pos, severity, Long.parseLong(args.text("min_rows_per_day")),
-                    args.scalar("max_rows_per_day").map(s -> Long.parseLong(s.value())));
+            default -> new QualityCheck.Volume(pos, severity, new BigDecimal(args.text("min_rows_per_day")).longValue(),
+                    args.scalar("max_rows_per_day").map(s -> new BigDecimal(s.value()).longValue()));
         });
     }
 

@@ -15,6 +15,7 @@ import dev.fsc.compiler.resolve.ResolvedDataset;
 import dev.fsc.compiler.resolve.ResolvedView;
 import dev.fsc.compiler.spec.DatasetSpec;
 import dev.fsc.compiler.spec.EntitySpec;
+import dev.fsc.compiler.spec.FeatureViewSpec;
 import dev.fsc.compiler.spec.FeatureViewSpec.Agg;
 import dev.fsc.compiler.spec.QualityCheck;
 import dev.fsc.compiler.spec.SourceSpec;
@@ -116,11 +117,11 @@ public final class ModelTyper {
         if (input.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Optional<RelDataType>> exprTypes = typeViewExpressions(view, table, checker);
+        Map<FeatureViewSpec.FeatureSpec, Optional<RelDataType>> exprTypes = typeViewExpressions(view, table, checker);
         List<Feature> features = new ArrayList<>();
         for (FeatureOutput output : view.outputs()) {
             var spec = output.spec();
-            Optional<RelDataType> exprType = exprTypes.getOrDefault(spec.name().value(), Optional.empty());
+            Optional<RelDataType> exprType = exprTypes.getOrDefault(spec, Optional.empty());
             if (spec.expr().isPresent() && exprType.isEmpty()) {
                 continue;
             }
@@ -136,10 +137,10 @@ public final class ModelTyper {
     }
 
     /** Checks the filter and every feature expression of a view in one Calcite validation; types by feature name. */
-    private Map<String, Optional<RelDataType>> typeViewExpressions(ResolvedView view, List<String> table, SqlChecker checker) {
+    private Map<FeatureViewSpec.FeatureSpec, Optional<RelDataType>> typeViewExpressions(ResolvedView view, List<String> table, SqlChecker checker) {
         List<SqlText> texts = new ArrayList<>();
         view.spec().filter().ifPresent(texts::add);
-        List<dev.fsc.compiler.spec.FeatureViewSpec.FeatureSpec> withExpr = view.spec().features().stream()
+        List<FeatureViewSpec.FeatureSpec> withExpr = view.spec().features().stream()
                 .filter(f -> f.expr().isPresent()).toList();
         withExpr.forEach(f -> texts.add(f.expr().get()));
         List<SqlChecker.Checked> checked = checker.rowExpressions(texts, table);
@@ -147,11 +148,11 @@ public final class ModelTyper {
         if (view.spec().filter().isPresent()) {
             diagnostics.addAll(checker.requireBoolean(view.spec().filter().get(), "filter", checked.get(next++)).problems());
         }
-        Map<String, Optional<RelDataType>> types = new HashMap<>();
+        Map<FeatureViewSpec.FeatureSpec, Optional<RelDataType>> types = new HashMap<>();
         for (var feature : withExpr) {
             SqlChecker.Checked result = checked.get(next++);
             diagnostics.addAll(result.problems());
-            types.put(feature.name().value(), result.type().flatMap(type -> fitAgg(feature.agg().value(), feature.expr().get(), type)));
+            types.put(feature, result.type().flatMap(type -> fitAgg(feature.agg().value(), feature.expr().get(), type)));
         }
         return types;
     }

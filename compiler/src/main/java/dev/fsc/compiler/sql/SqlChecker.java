@@ -75,7 +75,12 @@ final class SqlChecker {
         List<Checked> results = new ArrayList<>(java.util.Collections.nCopies(texts.size(), (Checked) null));
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            pending.add(i);
+            try { // alone, so that `a, b` or `x AS y` cannot pass as one select item of the batch
+                SqlParser.create(texts.get(i).sql(), CalciteSetup.PARSER).parseExpression();
+                pending.add(i);
+            } catch (SqlParseException e) {
+                results.set(i, Checked.failed(errors.parseError(e, texts.get(i), 0)));
+            }
         }
         while (!pending.isEmpty()) {
             StringBuilder statement = new StringBuilder("SELECT");

@@ -85,4 +85,9 @@ class CronCheckTest {
         assertTrue(CronCheck.problem("0 5 * FOO *").isPresent());
         assertTrue(CronCheck.problem("0 5 * * XYZ").isPresent());
     }
+
+    @Test
+    void numberBeyondIntIsAProblemNotACrash() {
+        assertEquals("`99999999999` is not a number or range in the hour field", problem("0 99999999999 * * *"));
+    }
 }

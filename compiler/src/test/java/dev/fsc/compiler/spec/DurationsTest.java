@@ -17,8 +17,8 @@ class DurationsTest {
     }
 
     @Test
-    void parsesZero() {
-        assertEquals(Optional.of(Duration.ZERO), Durations.parse("0s"));
+    void rejectsZeroBecauseNoWindowOrTileCanBeEmpty() {
+        assertEquals(Optional.empty(), Durations.parse("0s"));
     }
 
     @Test

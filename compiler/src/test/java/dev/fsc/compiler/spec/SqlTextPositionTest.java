@@ -145,4 +145,50 @@ class SqlTextPositionTest {
         assertAt(1, 10, sql.pos());
         assertEquals(7, sql.pos().length());
     }
+
+    @Test
+    void doubleQuotedEscapedLineBreakProducesNoCharacter() {
+        String yaml = "filter: \"status = 'x' \\\n  AND foo > 1\"\n";
+        SqlText sql = sqlOf(yaml, "filter");
+        assertEquals("status = 'x' AND foo > 1", sql.sql());
+        assertAt(2, 7, posOfFoo(sql));
+    }
+
+    @Test
+    void doubleQuotedHexAndUnicodeEscapesAreOneCharacterEach() {
+        SqlText sql = sqlOf("expr: \"'\\x41\\u00e9' || foo\"\n", "expr");
+        assertEquals("'A\u00e9' || foo", sql.sql());
+        assertAt(1, 24, posOfFoo(sql));
+    }
+
+    @Test
+    void doubleQuotedScalarOverSeveralLinesFoldsTheBreak() {
+        String yaml = "filter: \"status = 'x'\n  AND foo > 1\"\n";
+        SqlText sql = sqlOf(yaml, "filter");
+        assertEquals("status = 'x' AND foo > 1", sql.sql());
+        assertAt(2, 7, posOfFoo(sql));
+    }
+
+    @Test
+    void singleQuotedScalarOverSeveralLinesFoldsTheBreak() {
+        String yaml = "filter: 'status = ''x''\n  AND foo > 1'\n";
+        SqlText sql = sqlOf(yaml, "filter");
+        assertEquals("status = 'x' AND foo > 1", sql.sql());
+        assertAt(2, 7, posOfFoo(sql));
+    }
+
+    @Test
+    void literalBlockInAListItemUsesItsOwnIndentation() {
+        String yaml = """
+                features:
+                  - name: x
+                    expr: |
+                      CASE WHEN a > 0
+                           THEN foo END
+                """;
+        YMap doc = (YMap) new YamlReader().read(new SourceFile(FILE, yaml)).documents().get(0);
+        YMap feature = (YMap) ((dev.fsc.compiler.yaml.YSeq) doc.get("features").orElseThrow()).items().get(0);
+        SqlText sql = new SqlText((YScalar) feature.get("expr").orElseThrow());
+        assertAt(5, 17, posOfFoo(sql));
+    }
 }
