@@ -58,7 +58,7 @@ public final class ModelTyper {
         List<EntitySpec> entities = resolution.project().specsOf(EntitySpec.class);
         entities.forEach(entity -> entity.keys().forEach(key -> typeParser.parse(key.type()).problem().ifPresent(diagnostics::add)));
         SqlChecker checker = new SqlChecker(catalog);
-        sources.forEach(source -> checkExpectations(source.spec(), checker));
+        sources.parallelStream().forEach(source -> collect(new Task(), t -> t.checkExpectations(source.spec(), checker)));
         // query views first, one at a time: each registers its output as a table its features read
         Map<ResolvedView, Optional<FeatureView>> typedViews = new HashMap<>();
         resolution.views().stream().filter(v -> v.spec().query().isPresent())
@@ -108,18 +108,23 @@ public final class ModelTyper {
         return Optional.of(new Source(source, columns));
     }
 
-    private void checkExpectations(SourceSpec source, SqlChecker checker) {
-        for (QualityCheck check : source.quality()) {
-            if (check instanceof QualityCheck.Expect expect) {
-                diagnostics.addAll(checker.condition(expect.sql(), List.of(source.name().value()),
-                        "expectation `" + expect.name().value() + "`").problems());
-            }
-        }
-    }
-
     /** The typing of one view or dataset, with its own diagnostics, so that many can run at once. */
     private final class Task {
         private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        /** Every {@code expect} check of a source, in one validation. */
+        private Optional<Void> checkExpectations(SourceSpec source, SqlChecker checker) {
+            List<QualityCheck.Expect> expects = source.quality().stream().filter(QualityCheck.Expect.class::isInstance)
+                    .map(QualityCheck.Expect.class::cast).toList();
+            List<SqlChecker.Checked> checked = checker.rowExpressions(expects.stream().map(QualityCheck.Expect::sql).toList(),
+                    List.of(source.name().value()));
+            for (int i = 0; i < expects.size(); i++) {
+                QualityCheck.Expect expect = expects.get(i);
+                diagnostics.addAll(checker.requireBoolean(expect.sql(), "expectation `" + expect.name().value() + "`",
+                        checked.get(i)).problems());
+            }
+            return Optional.empty();
+        }
 
         private Optional<FeatureView> typeView(ResolvedView view, SqlChecker checker) {
             int before = diagnostics.size();

@@ -6,6 +6,8 @@ import dev.fsc.compiler.diag.DidYouMean;
 import dev.fsc.compiler.source.SourcePos;
 import dev.fsc.compiler.spec.Located;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,14 +29,25 @@ final class SqlTypeParser {
     private static final List<String> TYPE_NAMES = Arrays.stream(SqlTypeName.values()).map(Enum::name).toList();
     private final RelDataTypeFactory types;
     private final SqlValidator validator;
+    private final Map<String, Result> cache = new HashMap<>();
 
     SqlTypeParser(RelDataTypeFactory types, SqlValidator validator) {
         this.types = types;
         this.validator = validator;
     }
 
-    /** The parsed type, or a diagnostic at the type's position. */
+    /** The parsed type, or a diagnostic at the type's position. Each spelling is parsed once (projects repeat a few types). */
     Result parse(Located<String> text) {
+        Result known = cache.get(text.value());
+        if (known != null) {
+            return known.problem().isEmpty() ? known : parseUncached(text);
+        }
+        Result result = parseUncached(text);
+        cache.put(text.value(), result);
+        return result;
+    }
+
+    private Result parseUncached(Located<String> text) {
         Matcher notNull = NOT_NULL.matcher(text.value().trim());
         boolean nullable = !notNull.matches();
         String typeText = nullable ? text.value().trim() : notNull.group(1);
