@@ -7,6 +7,9 @@ final class CronCheck {
     private static final String[] FIELDS = {"minute", "hour", "day of month", "month", "day of week"};
     private static final int[] MIN = {0, 0, 1, 1, 0};
     private static final int[] MAX = {59, 23, 31, 12, 7};
+    private static final java.util.List<String> MONTHS =
+            java.util.List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+    private static final java.util.List<String> WEEKDAYS = java.util.List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
     private CronCheck() {
     }
@@ -40,8 +43,8 @@ final class CronCheck {
             return Optional.empty();
         }
         for (String bound : range.split("-", -1)) {
-            if (field >= 3 && bound.matches("[A-Za-z]{3}")) { // JAN, MON: names are allowed for month and weekday
-                continue;
+            if (field == 3 && MONTHS.contains(bound.toUpperCase()) || field == 4 && WEEKDAYS.contains(bound.toUpperCase())) {
+                continue; // JAN, MON: names are allowed for month and weekday
             }
             if (!bound.matches("[0-9]{1,4}")) {
                 return Optional.of("`" + item + "` is not a number or range in the " + FIELDS[field] + " field");

@@ -55,7 +55,7 @@ final class SqlChecker {
             SqlNode validated = validator.validate(SqlParser.create(statement, CalciteSetup.PARSER).parseQuery());
             List<Diagnostic> problems = new ArrayList<>();
             SqlNode expression = ((SqlSelect) validated).getSelectList().get(0);
-            expression.accept(new Forbidden(text, SELECT.length(), problems, true));
+            expression.accept(new Forbidden(validator, text, SELECT.length(), problems, true));
             RelDataType type = validator.getValidatedNodeType(validated).getFieldList().get(0).getType();
             return new Checked(problems.isEmpty() ? Optional.of(type) : Optional.empty(), problems);
         } catch (SqlParseException e) { // the expression parsed alone, so this is a comment or similar trick
@@ -102,7 +102,7 @@ final class SqlChecker {
                 for (int k = 0; k < pending.size(); k++) {
                     int i = pending.get(k);
                     List<Diagnostic> problems = new ArrayList<>();
-                    items.get(k).accept(new Forbidden(texts.get(i), 0, firstLine[i] - 1, problems, true));
+                    items.get(k).accept(new Forbidden(validator, texts.get(i), 0, firstLine[i] - 1, problems, true));
                     RelDataType type = fields.get(k).getType();
                     results.set(i, new Checked(problems.isEmpty() ? Optional.of(type) : Optional.empty(), problems));
                 }
@@ -162,7 +162,7 @@ final class SqlChecker {
         try {
             SqlNode validated = validator.validate(parsed);
             List<Diagnostic> problems = new ArrayList<>();
-            validated.accept(new Forbidden(text, 0, problems, eventsOnly));
+            validated.accept(new Forbidden(validator, text, 0, problems, eventsOnly));
             RelDataType rowType = validator.getValidatedNodeType(validated);
             return new Checked(problems.isEmpty() ? Optional.of(rowType) : Optional.empty(), problems);
         } catch (CalciteContextException e) {
@@ -182,11 +182,14 @@ final class SqlChecker {
         private final boolean rowLevel;
         private final int lineOffset;
 
-        Forbidden(SqlText text, int prefix, List<Diagnostic> problems, boolean rowLevel) {
-            this(text, prefix, 0, problems, rowLevel);
+        private final SqlValidator validator;
+
+        Forbidden(SqlValidator validator, SqlText text, int prefix, List<Diagnostic> problems, boolean rowLevel) {
+            this(validator, text, prefix, 0, problems, rowLevel);
         }
 
-        Forbidden(SqlText text, int prefix, int lineOffset, List<Diagnostic> problems, boolean rowLevel) {
+        Forbidden(SqlValidator validator, SqlText text, int prefix, int lineOffset, List<Diagnostic> problems, boolean rowLevel) {
+            this.validator = validator;
             this.text = text;
             this.prefix = prefix;
             this.lineOffset = lineOffset;
@@ -202,6 +205,16 @@ final class SqlChecker {
                                 "`" + operator.getName() + "` gives a different value on every run")
                         .withHint("batch backfills and streaming would disagree; use the event's own time column instead"));
                 return null;
+            }
+            if (call.getKind().belongsTo(SqlKind.BINARY_COMPARISON) && validator != null) {
+                Optional<String> mismatch = ComparisonTypes.mismatch(validator, call);
+                if (mismatch.isPresent()) {
+                    problems.add(Diagnostic.error(Code.SQL_INVALID, SqlErrors.at(text, prefix, lineOffset, call.getParserPosition()),
+                                    "cannot compare " + mismatch.get() + " without a CAST")
+                            .withHint("fsc does not convert types implicitly (Spark and Flink would, differently): "
+                                    + "CAST one side, e.g. CAST(x AS VARCHAR)"));
+                    return null;
+                }
             }
             if (rowLevel && (operator.isAggregator() || call.getKind() == SqlKind.OVER)) {
                 problems.add(Diagnostic.error(Code.AGGREGATE_IN_EXPR, SqlErrors.at(text, prefix, lineOffset, call.getParserPosition()),

@@ -16,7 +16,7 @@ public record YScalar(String value, ScalarType type, SourcePos pos, ScalarText t
         return switch (type) {
             case STRING -> "a string";
             case INTEGER -> "an integer";
-            case FLOAT -> "a number";
+            case FLOAT -> value.toLowerCase().matches("[-+]?\\.(inf|nan)") ? "`" + value + "` (not a finite number)" : "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "nothing (null)";
         };

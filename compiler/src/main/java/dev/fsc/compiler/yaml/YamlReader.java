@@ -41,6 +41,7 @@ public final class YamlReader {
                 .setLabel(file.path().toString())
                 .setSchema(new CoreSchema())
                 .setAllowRecursiveKeys(false)
+                .setAllowNonScalarKeys(true) // so fsc reports `[a, b]: 1` at the key, with its own message
                 .setMaxAliasesForCollections(50)
                 .build();
         List<YNode> documents = new ArrayList<>();
