@@ -69,8 +69,9 @@ public final class ModelTyper {
                 .collect(Collectors.toMap(v -> v, v -> collect(new Task(), t -> t.typeView(v, checker))));
         typedViews.putAll(sourceViews);
         List<FeatureView> views = resolution.views().stream().map(typedViews::get).flatMap(Optional::stream).toList();
+        Map<String, FeatureView> viewsByName = views.stream().collect(Collectors.toMap(FeatureView::name, v -> v));
         List<Dataset> datasets = resolution.datasets().parallelStream()
-                .map(d -> collect(new Task(), t -> t.typeDataset(d, views, checker)))
+                .map(d -> collect(new Task(), t -> t.typeDataset(d, viewsByName, checker)))
                 .toList().stream().flatMap(Optional::stream).toList();
         return new Typed(new Model(resolution.project().project(), sources, entities, views, datasets), diagnostics);
     }
@@ -234,7 +235,7 @@ public final class ModelTyper {
                             + "add `<expression> AS " + column + "` to the SELECT list; it outputs: " + String.join(", ", names));
         }
 
-        private Optional<Dataset> typeDataset(ResolvedDataset dataset, List<FeatureView> views, SqlChecker checker) {
+        private Optional<Dataset> typeDataset(ResolvedDataset dataset, Map<String, FeatureView> views, SqlChecker checker) {
             int before = diagnostics.size();
             DatasetSpec spec = dataset.spec();
             Optional<RelDataType> spine = spec.spine().query().isPresent()
@@ -242,8 +243,7 @@ public final class ModelTyper {
                     : Optional.ofNullable(sourceRows.get(spec.spine().source().orElseThrow().value()));
             List<Dataset.SelectedFeature> selected = new ArrayList<>();
             for (ResolvedDataset.Selection selection : dataset.selections()) {
-                views.stream().filter(v -> v.name().equals(selection.view())).findFirst()
-                        .flatMap(v -> v.feature(selection.outputName()))
+                Optional.ofNullable(views.get(selection.view())).flatMap(v -> v.feature(selection.outputName()))
                         .ifPresent(f -> selected.add(new Dataset.SelectedFeature(selection.view(), f)));
             }
             List<Dataset.Label> labels = new ArrayList<>();

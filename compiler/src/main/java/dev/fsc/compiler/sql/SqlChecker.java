@@ -16,6 +16,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -68,71 +69,38 @@ final class SqlChecker {
     /**
      * Several row expressions over one table, validated as one statement (one Calcite validation per
      * view instead of one per feature: the difference between seconds and a fraction for 1,000 specs).
-     * Each expression sits on its own lines, so an error's line says whose it is; a failing expression
-     * is reported, dropped, and the rest validated again.
+     * Each expression is parsed alone, as if it stood on its own lines of the statement, then the
+     * parsed nodes become the select list. If anything is wrong, each expression is checked alone,
+     * so every problem is found and reported at its own position.
      */
     List<Checked> rowExpressions(List<SqlText> texts, List<String> table) {
-        List<Checked> results = new ArrayList<>(java.util.Collections.nCopies(texts.size(), (Checked) null));
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            try { // alone, so that `a, b` or `x AS y` cannot pass as one select item of the batch
-                SqlParser.create(texts.get(i).sql(), CalciteSetup.PARSER).parseExpression();
-                pending.add(i);
-            } catch (SqlParseException e) {
-                results.set(i, Checked.failed(errors.parseError(e, texts.get(i), 0)));
-            }
-        }
-        while (!pending.isEmpty()) {
-            StringBuilder statement = new StringBuilder("SELECT");
-            int[] firstLine = new int[texts.size()];
-            int line = 1;
-            for (int i : pending) {
-                statement.append(i == pending.get(0) ? "\n" : "\n,\n");
-                line += i == pending.get(0) ? 1 : 2;
+        List<SqlNode> nodes = new ArrayList<>();
+        int[] firstLine = new int[texts.size()];
+        try {
+            int line = 2; // line 1 would be SELECT
+            for (int i = 0; i < texts.size(); i++) {
                 firstLine[i] = line;
-                statement.append(texts.get(i).sql());
-                line += (int) texts.get(i).sql().chars().filter(c -> c == '\n').count();
+                String sql = texts.get(i).sql();
+                nodes.add(SqlParser.create("\n".repeat(line - 1) + sql, CalciteSetup.PARSER).parseExpression());
+                line += 1 + (int) sql.chars().filter(c -> c == '\n').count();
             }
-            statement.append("\nFROM ").append(quoted(table));
+            SqlSelect select = (SqlSelect) SqlParser.create("SELECT 1 FROM " + quoted(table), CalciteSetup.PARSER).parseQuery();
+            select.setSelectList(new SqlNodeList(nodes, SqlParserPos.ZERO));
             SqlValidator validator = CalciteSetup.validator(catalog.reader());
-            try {
-                SqlNode validated = validator.validate(SqlParser.create(statement.toString(), CalciteSetup.PARSER).parseQuery());
-                List<RelDataTypeField> fields = validator.getValidatedNodeType(validated).getFieldList();
-                SqlNodeList items = ((SqlSelect) validated).getSelectList();
-                for (int k = 0; k < pending.size(); k++) {
-                    int i = pending.get(k);
-                    List<Diagnostic> problems = new ArrayList<>();
-                    items.get(k).accept(new Forbidden(validator, texts.get(i), 0, firstLine[i] - 1, problems, true));
-                    RelDataType type = fields.get(k).getType();
-                    results.set(i, new Checked(problems.isEmpty() ? Optional.of(type) : Optional.empty(), problems));
-                }
-                pending.clear();
-            } catch (SqlParseException e) { // rare: let each expression report its own syntax error
-                pending.forEach(i -> results.set(i, rowExpression(texts.get(i), table)));
-                pending.clear();
-            } catch (CalciteContextException e) {
-                if (String.valueOf(e.getCause()).contains("not being grouped")) {
-                    // an aggregate in one expression turned the whole SELECT into a GROUP BY: check each alone
-                    pending.forEach(i -> results.set(i, rowExpression(texts.get(i), table)));
-                    pending.clear();
-                    continue;
-                }
-                int failing = owner(pending, firstLine, e.getPosLine());
-                results.set(failing, Checked.failed(errors.validationError(e, texts.get(failing), 0, firstLine[failing] - 1)));
-                pending.remove(Integer.valueOf(failing));
+            SqlNode validated = validator.validate(select);
+            List<RelDataTypeField> fields = validator.getValidatedNodeType(validated).getFieldList();
+            SqlNodeList items = ((SqlSelect) validated).getSelectList();
+            List<Checked> results = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                List<Diagnostic> problems = new ArrayList<>();
+                items.get(i).accept(new Forbidden(validator, texts.get(i), 0, firstLine[i] - 1, problems, true));
+                RelDataType type = fields.get(i).getType();
+                results.add(new Checked(problems.isEmpty() ? Optional.of(type) : Optional.empty(), problems));
             }
+            return results;
+        } catch (SqlParseException | CalciteContextException e) {
+            return texts.stream().map(text -> rowExpression(text, table)).toList();
         }
-        return results;
-    }
-
-    private static int owner(List<Integer> pending, int[] firstLine, int errorLine) {
-        int owner = pending.get(0);
-        for (int i : pending) {
-            if (firstLine[i] <= errorLine) {
-                owner = i;
-            }
-        }
-        return owner;
     }
 
     /** A row expression that must be BOOLEAN, such as a filter or an {@code expect} check. */

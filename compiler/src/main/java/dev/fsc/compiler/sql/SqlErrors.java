@@ -34,12 +34,8 @@ final class SqlErrors {
     }
 
     Diagnostic parseError(SqlParseException e, SqlText text, int prefix) {
-        return parseError(e, text, prefix, 0);
-    }
-
-    Diagnostic parseError(SqlParseException e, SqlText text, int prefix, int lineOffset) {
         SqlParserPos pos = e.getPos();
-        SourcePos at = pos == null ? text.pos() : map(text, prefix, pos.getLineNum() - lineOffset, pos.getColumnNum(),
+        SourcePos at = pos == null ? text.pos() : map(text, prefix, pos.getLineNum(), pos.getColumnNum(),
                 pos.getEndLineNum() == pos.getLineNum() ? pos.getEndColumnNum() - pos.getColumnNum() + 1 : 1);
         String first = e.getMessage().lines().findFirst().orElse("syntax error");
         String message = first.replaceAll(" at line \\d+, column \\d+\\.?", "").replace("Encountered \"<EOF>\"", "unexpected end of SQL")
@@ -64,13 +60,8 @@ final class SqlErrors {
     }
 
     Diagnostic validationError(CalciteContextException e, SqlText text, int prefix) {
-        return validationError(e, text, prefix, 0);
-    }
-
-    /** {@code lineOffset}: how many statement lines come before the user's SQL (0 when it starts on line 1). */
-    Diagnostic validationError(CalciteContextException e, SqlText text, int prefix, int lineOffset) {
         int length = e.getEndPosLine() == e.getPosLine() ? e.getEndPosColumn() - e.getPosColumn() + 1 : 1;
-        SourcePos at = e.getPosLine() > 0 ? map(text, prefix, e.getPosLine() - lineOffset, e.getPosColumn(), length) : text.pos();
+        SourcePos at = e.getPosLine() > 0 ? map(text, prefix, e.getPosLine(), e.getPosColumn(), length) : text.pos();
         String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
         Matcher column = UNKNOWN_COLUMN.matcher(cause);
         if (column.find()) {
@@ -105,7 +96,7 @@ final class SqlErrors {
         return text.posAt(line, line == 1 ? Math.max(1, column - prefix) : column, Math.max(1, length));
     }
 
-    /** A diagnostic at a parsed node's position inside the user's SQL. */
+    /** A parsed node's position inside the user's SQL; {@code lineOffset} lines of the statement came before it. */
     static SourcePos at(SqlText text, int prefix, int lineOffset, SqlParserPos pos) {
         int length = pos.getEndLineNum() == pos.getLineNum() ? pos.getEndColumnNum() - pos.getColumnNum() + 1 : 1;
         return map(text, prefix, pos.getLineNum() - lineOffset, pos.getColumnNum(), length);

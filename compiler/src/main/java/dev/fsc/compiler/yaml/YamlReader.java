@@ -27,6 +27,13 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Syntax errors and duplicate keys become diagnostics; documents before a syntax error are kept.
  */
 public final class YamlReader {
+    /** One settings object for all files: building the YAML 1.2 core schema's resolvers is not free. */
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setSchema(new CoreSchema())
+            .setAllowRecursiveKeys(false)
+            .setAllowNonScalarKeys(true) // so fsc reports `[a, b]: 1` at the key, with its own message
+            .setMaxAliasesForCollections(50)
+            .build();
 
     /** The documents of one file, and what went wrong reading it. */
     public record Result(List<YNode> documents, List<Diagnostic> diagnostics) {
@@ -37,17 +44,10 @@ public final class YamlReader {
     }
 
     public Result read(SourceFile file) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file.path().toString())
-                .setSchema(new CoreSchema())
-                .setAllowRecursiveKeys(false)
-                .setAllowNonScalarKeys(true) // so fsc reports `[a, b]: 1` at the key, with its own message
-                .setMaxAliasesForCollections(50)
-                .build();
         List<YNode> documents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
-            for (Node node : new Compose(settings).composeAllFromString(file.text())) {
+            for (Node node : new Compose(SETTINGS).composeAllFromString(file.text())) {
                 documents.add(convert(node, file, diagnostics));
             }
         } catch (MarkedYamlEngineException e) {
