@@ -89,9 +89,14 @@ class CompilerTest {
 
     @Test
     void countWithoutTtlIsBigintNotNull() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(new Column("order_count_1h", "BIGINT", false), typeOf(view, "order_count_1h"));
         assertEquals("BIGINT NOT NULL", typeOf(view, "order_count_1h").typeText());
+    }
+
+    /** The view of TYPED_FEATURES without a ttl, compiled. */
+    private FeatureView typedView() {
+        return modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
     }
 
     @Test
@@ -103,31 +108,31 @@ class CompilerTest {
 
     @Test
     void sumOfIntegerWidensToBigint() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(new Column("qty_total_7d", "BIGINT", true), typeOf(view, "qty_total_7d"));
     }
 
     @Test
     void sumOfDecimalWidensTo38DigitsKeepingTheScale() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(new Column("spend_7d", "DECIMAL(38, 2)", true), typeOf(view, "spend_7d"));
     }
 
     @Test
     void avgIsDouble() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(new Column("avg_spend_7d", "DOUBLE", true), typeOf(view, "avg_spend_7d"));
     }
 
     @Test
     void maxOfVarcharKeepsVarchar() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(new Column("top_status_1d", "VARCHAR", true), typeOf(view, "top_status_1d"));
     }
 
     @Test
     void lastOfTimestampKeepsTheTypeAndIsNullable() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         Feature last = view.feature("last_ts").orElseThrow();
         assertEquals(new Column("last_ts", "TIMESTAMP(3)", true), last.type());
         assertEquals(Optional.empty(), last.window());
@@ -135,7 +140,7 @@ class CompilerTest {
 
     @Test
     void outputNamesUseTheWindowAsWritten() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(List.of("order_count_1h", "order_count_24h", "qty_total_7d", "spend_7d", "avg_spend_7d", "top_status_1d", "last_ts"),
                 view.features().stream().map(Feature::outputName).toList());
         Feature day = view.feature("order_count_24h").orElseThrow();
@@ -144,14 +149,14 @@ class CompilerTest {
 
     @Test
     void defaultTileSizeFollowsTheWindowLength() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(Duration.ofMinutes(1), view.feature("order_count_24h").orElseThrow().tileSize());
         assertEquals(Duration.ofHours(1), view.feature("spend_7d").orElseThrow().tileSize());
     }
 
     @Test
     void keyColumnsDefaultToTheEntityKeyName() {
-        FeatureView view = modelOf(project().view("v.yaml", "user_stats", "", TYPED_FEATURES).compile()).view("user_stats").orElseThrow();
+        FeatureView view = typedView();
         assertEquals(java.util.Map.of("user_id", "user_id"), view.keyColumns());
         assertEquals(List.of("orders"), view.inputSources());
     }

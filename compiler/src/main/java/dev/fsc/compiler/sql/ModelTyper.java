@@ -22,6 +22,7 @@ import dev.fsc.compiler.spec.SourceSpec;
 import dev.fsc.compiler.spec.SqlText;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,15 +61,16 @@ public final class ModelTyper {
         SqlChecker checker = new SqlChecker(catalog);
         sources.parallelStream().forEach(source -> collect(new Task(), t -> t.checkExpectations(source.spec(), checker)));
         // query views first, one at a time: each registers its output as a table its features read
-        Map<ResolvedView, Optional<FeatureView>> typedViews = new HashMap<>();
+        Map<String, Optional<FeatureView>> typedViews = new HashMap<>();
         resolution.views().stream().filter(v -> v.spec().query().isPresent())
-                .forEach(v -> typedViews.put(v, collect(new Task(), t -> t.typeView(v, checker))));
+                .forEach(v -> typedViews.put(v.name(), collect(new Task(), t -> t.typeView(v, checker))));
         // from here on the catalog is only read: type the other views and the datasets on all cores
-        Map<ResolvedView, Optional<FeatureView>> sourceViews = resolution.views().parallelStream()
+        Map<String, Optional<FeatureView>> sourceViews = resolution.views().parallelStream()
                 .filter(v -> v.spec().query().isEmpty())
-                .collect(Collectors.toMap(v -> v, v -> collect(new Task(), t -> t.typeView(v, checker))));
+                .collect(Collectors.toMap(ResolvedView::name, v -> collect(new Task(), t -> t.typeView(v, checker))));
         typedViews.putAll(sourceViews);
-        List<FeatureView> views = resolution.views().stream().map(typedViews::get).flatMap(Optional::stream).toList();
+        List<FeatureView> views = resolution.views().stream().map(v -> typedViews.get(v.name()))
+                .flatMap(Optional::stream).toList();
         Map<String, FeatureView> viewsByName = views.stream().collect(Collectors.toMap(FeatureView::name, v -> v));
         List<Dataset> datasets = resolution.datasets().parallelStream()
                 .map(d -> collect(new Task(), t -> t.typeDataset(d, viewsByName, checker)))
@@ -174,7 +176,8 @@ public final class ModelTyper {
             if (view.spec().filter().isPresent()) {
                 diagnostics.addAll(checker.requireBoolean(view.spec().filter().get(), "filter", checked.get(next++)).problems());
             }
-            Map<FeatureViewSpec.FeatureSpec, Optional<RelDataType>> types = new HashMap<>();
+            // by identity: hashing a spec record would hash its whole tree of positions
+            Map<FeatureViewSpec.FeatureSpec, Optional<RelDataType>> types = new IdentityHashMap<>();
             for (var feature : withExpr) {
                 SqlChecker.Checked result = checked.get(next++);
                 diagnostics.addAll(result.problems());
