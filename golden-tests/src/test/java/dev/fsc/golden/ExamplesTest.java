@@ -40,6 +40,15 @@ class ExamplesTest {
         GoldenFile.verify(explained.toString().replace(EXAMPLES + "/", "specs/examples/"), "cases", example, "explain");
     }
 
+    /** The plan of each example, as `fsc compile` writes it: every node, fingerprint and canonical definition. */
+    @ParameterizedTest
+    @ValueSource(strings = {"marketplace", "dispatch"})
+    void planIsPinned(String example) throws java.io.IOException {
+        Path out = Path.of("target", "compiled", example).toAbsolutePath();
+        run("compile", "--project", EXAMPLES.resolve(example).toString(), "--out", out.toString());
+        GoldenFile.verify(java.nio.file.Files.readString(out.resolve("plan.json")), "cases", example, "plan", ".json");
+    }
+
     private static String run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -18,8 +18,13 @@ final class GoldenFile {
     }
 
     static void verify(String text, String folder, String caseName, String name) {
+        verify(text, folder, caseName, name, ".txt");
+    }
+
+    static void verify(String text, String folder, String caseName, String name, String extension) {
         Path base = RESOURCES.resolve(folder).resolve(caseName);
-        Approvals.verify(text, new Options(new QuietReporter()).forFile().withNamer(new CaseNamer(base, name)));
+        Approvals.verify(text, new Options(new QuietReporter()).forFile().withNamer(new CaseNamer(base, name))
+                .forFile().withExtension(extension));
     }
 
     private record CaseNamer(Path folder, String name) implements ApprovalNamer {

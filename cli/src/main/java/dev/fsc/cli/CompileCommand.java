@@ -1,0 +1,59 @@
+package dev.fsc.cli;
+
+import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.ProjectFinder;
+import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.compiler.plan.ModelToPlan;
+import dev.fsc.compiler.plan.Plan;
+import dev.fsc.compiler.plan.PlanJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fsc compile --out DIR}: writes every generated file of a project, all or nothing. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile a project and write its generated files (plan.json, ...) to a folder, replacing it whole.")
+final class CompileCommand implements Callable<Integer> {
+    @Option(names = {"-p", "--project"}, paramLabel = "PATH", defaultValue = ".",
+            description = "the project (default: the one enclosing .)")
+    private Path project;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "build", description = "output folder (default: build)")
+    private Path out;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> roots = ProjectFinder.find(project);
+        if (roots.size() != 1) {
+            err.println(roots.isEmpty() ? "fsc compile: no fsc.yaml in or above " + project
+                    : "fsc compile: " + project + " holds " + roots.size() + " projects; name one with --project");
+            return ExitCodes.USAGE;
+        }
+        CompileResult result = new Compiler().compile(roots.get(0));
+        HumanRenderer renderer = new HumanRenderer(Path.of("."));
+        err.print(renderer.render(result.diagnostics()));
+        if (result.model().isEmpty()) {
+            err.println("fsc compile: nothing written; fix the errors above");
+            return ExitCodes.USER_ERRORS;
+        }
+        Plan plan = new ModelToPlan().plan(result.model().get());
+        Map<Path, String> files = Map.of(Path.of("plan.json"), PlanJson.write(plan, Version.current()));
+        new AtomicFolderWriter(out).write(files);
+        stdout.println("compiled " + plan.project() + " (plan " + plan.planHash() + ", " + plan.nodes().size()
+                + " nodes) -> " + renderer.displayPath(out) + " (" + HumanRenderer.count(files.size(), "file") + ")");
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}
