@@ -125,6 +125,9 @@ public final class ModelToPlan {
         byTile.forEach((tile, features) -> {
             SortedMap<String, String> tiles = new TreeMap<>(input);
             tiles.put("tile_size", Durations.format(tile));
+            // how much history the tiles must keep (and a backfill must recompute): the longest window they serve
+            tiles.put("window.longest", Durations.format(features.stream().map(f -> f.window().orElse(tile))
+                    .max(Duration::compareTo).orElse(tile)));
             features.forEach(f -> AggregateStates.of(f).forEach(state -> tiles.put("state." + state, "")));
             NodeId id = new NodeId(NodeKind.TILES, view.name() + ":" + Durations.format(tile));
             add(id, inputs, tiles, new TreeMap<>());
@@ -160,9 +163,7 @@ public final class ModelToPlan {
             k.column().ifPresent(c -> definition.put("spine.key." + k.entity().value(), c.value()));
             k.columns().forEach(m -> definition.put("spine.key." + k.entity().value() + "." + m.key().value(), m.column().value()));
         });
-        if (!spec.spine().columns().isEmpty()) {
-            definition.put("spine.columns", names(spec.spine().columns()));
-        }
+        spec.spine().columns().forEach(c -> definition.put("spine.column." + c.value(), "carried"));
         dataset.features().forEach(f -> {
             definition.put("feature." + f.feature().outputName(), f.view());
             inputs.add(new NodeId(NodeKind.FEATURE_VIEW, f.view()));
@@ -183,6 +184,8 @@ public final class ModelToPlan {
             definition.put("output.partition_by", o.partitionBy());
         });
         SortedMap<String, String> meta = meta(spec.meta());
+        spec.labels().stream().filter(l -> !l.description().isEmpty())
+                .forEach(l -> meta.put("label." + l.name().value() + ".description", l.description()));
         spec.schedule().ifPresent(s -> meta.put("schedule", s.value()));
         spec.deadline().ifPresent(d -> meta.put("deadline", d.value()));
         spec.snapshotRetention().ifPresent(r -> meta.put("snapshots.retain", Durations.format(r.value())));
@@ -202,7 +205,7 @@ public final class ModelToPlan {
             map.put("owner", meta.owner());
         }
         if (!meta.tags().isEmpty()) {
-            map.put("tags", String.join(", ", meta.tags()));
+            map.put("tags", String.join(", ", new TreeSet<>(meta.tags()))); // a set: order means nothing
         }
         return map;
     }

@@ -1,0 +1,105 @@
+package dev.fsc.cli;
+
+import dev.fsc.cli.plan.Baseline;
+import dev.fsc.cli.plan.BaselineException;
+import dev.fsc.cli.plan.GitBaseline;
+import dev.fsc.cli.plan.StateBaseline;
+import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.ProjectFinder;
+import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.compiler.plan.ModelToPlan;
+import dev.fsc.compiler.plan.Plan;
+import dev.fsc.compiler.plan.diff.HumanDiffRenderer;
+import dev.fsc.compiler.plan.diff.JsonDiffRenderer;
+import dev.fsc.compiler.plan.diff.MarkdownDiffRenderer;
+import dev.fsc.compiler.plan.diff.PlanDiff;
+import dev.fsc.compiler.plan.diff.PlanDiffer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fsc plan --diff}: what the working tree changes, in feature terms, against git or a deployed environment. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what the specs change compared with a git revision (default HEAD) or a deployed environment.",
+                "Exit 0; with --detailed-exitcode: 0 no changes, 4 changes, 5 breaking changes (1 spec errors, 2 usage)."})
+final class PlanCommand implements Callable<Integer> {
+    static final int CHANGES = 4;
+    static final int BREAKING_CHANGES = 5;
+
+    enum Format { human, markdown, json }
+
+    @Option(names = {"-p", "--project"}, paramLabel = "PATH", defaultValue = ".", description = "the project (default: the one enclosing .)")
+    private Path project;
+
+    @Option(names = "--diff", description = "show the changes (the default and only mode for now)")
+    private boolean diff;
+
+    @ArgGroup(exclusive = true)
+    private Base base = new Base();
+
+    static final class Base {
+        @Option(names = "--base", paramLabel = "REF", description = "git revision to compare with (default: HEAD)")
+        String ref;
+
+        @Option(names = "--env", paramLabel = "NAME", description = "compare with what is deployed to this environment")
+        String environment;
+    }
+
+    @Option(names = "--format", defaultValue = "human", description = "human (default), markdown (PR comment) or json")
+    private Format format;
+
+    @Option(names = "--detailed-exitcode", description = "exit 4 when there are changes, 5 when some are breaking")
+    private boolean detailedExitCode;
+
+    @Option(names = "--color", negatable = true, description = "colour the human output (default: only on a terminal)")
+    private Boolean colour;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> roots = ProjectFinder.find(project);
+        if (roots.size() != 1) {
+            err.println(roots.isEmpty() ? "fsc plan: no fsc.yaml in or above " + project
+                    : "fsc plan: " + project + " holds " + roots.size() + " projects; name one with --project");
+            return ExitCodes.USAGE;
+        }
+        Path root = roots.get(0);
+        CompileResult result = new Compiler().compile(root);
+        if (result.model().isEmpty()) {
+            err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
+            err.println("fsc plan: fix the errors above first");
+            return ExitCodes.USER_ERRORS;
+        }
+        Plan head = new ModelToPlan().plan(result.model().get());
+        Baseline baseline;
+        try {
+            baseline = base.environment != null ? new StateBaseline(root).of(base.environment)
+                    : new GitBaseline(root).at(base.ref == null ? "HEAD" : base.ref);
+        } catch (BaselineException e) {
+            err.println("fsc plan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        baseline.warnings().forEach(w -> err.println("fsc plan: note: " + w));
+        PlanDiff planDiff = new PlanDiffer().diff(baseline.plan(), head, baseline.label());
+        out.print(switch (format) {
+            case human -> new HumanDiffRenderer(colour != null ? colour : System.console() != null).render(planDiff);
+            case markdown -> new MarkdownDiffRenderer().render(planDiff);
+            case json -> new JsonDiffRenderer().render(planDiff);
+        });
+        out.flush();
+        if (!detailedExitCode || !planDiff.hasChanges()) {
+            return ExitCodes.OK;
+        }
+        return planDiff.hasBreakingChanges() ? BREAKING_CHANGES : CHANGES;
+    }
+}

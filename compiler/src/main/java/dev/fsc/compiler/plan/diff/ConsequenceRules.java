@@ -1,0 +1,79 @@
+package dev.fsc.compiler.plan.diff;
+
+import dev.fsc.compiler.plan.NodeId;
+import dev.fsc.compiler.plan.NodeKind;
+import dev.fsc.compiler.plan.Plan;
+import dev.fsc.compiler.plan.PlanNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Derives what a node change implies for tables, streaming jobs, online keys and dataset versions. */
+final class ConsequenceRules {
+    private ConsequenceRules() {
+    }
+
+    static List<Consequence> of(NodeId id, ChangeType type, Category category, Optional<PlanNode> base, Optional<PlanNode> head,
+                                Plan headPlan, Plan basePlan) {
+        List<Consequence> consequences = new ArrayList<>();
+        if (category == Category.METADATA) {
+            return consequences;
+        }
+        PlanNode node = head.or(() -> base).orElseThrow();
+        switch (id.kind()) {
+            case SILVER -> {
+                if (type != ChangeType.REMOVE) {
+                    consequences.add(new Consequence(Consequence.Kind.BACKFILL, "silver." + id.name(),
+                            "recompute " + Optional.ofNullable(node.definition().get("retention")).map(r -> "the last " + r)
+                                    .orElse("all days") + " from bronze"));
+                }
+            }
+            case TILES -> tiles(id, type, node, headPlan, basePlan, consequences);
+            case FEATURE_VIEW -> onlineKeys(id, type, category, node, consequences);
+            case DATASET -> {
+                if (type != ChangeType.REMOVE) {
+                    consequences.add(new Consequence(Consequence.Kind.DATASET_VERSION, node.definition()
+                            .getOrDefault("output.table", "gold." + id.name()), "new version " + node.fingerprint()
+                            + ": rebuild every partition; earlier tagged snapshots stay as they were"));
+                }
+            }
+            default -> { }
+        }
+        return consequences;
+    }
+
+    private static void tiles(NodeId id, ChangeType type, PlanNode node, Plan headPlan, Plan basePlan, List<Consequence> out) {
+        String table = "gold.tiles_" + id.name().replace(':', '_');
+        if (type != ChangeType.REMOVE) {
+            out.add(new Consequence(Consequence.Kind.BACKFILL, table, "recompute the last "
+                    + node.definition().getOrDefault("window.longest", "window") + " of tiles from silver"));
+        }
+        Plan plan = type == ChangeType.REMOVE ? basePlan : headPlan;
+        boolean online = plan.nodes().stream().filter(n -> n.kind() == NodeKind.FEATURE_VIEW && n.inputs().contains(id))
+                .anyMatch(n -> "true".equals(n.definition().get("online")));
+        if (!online) {
+            return;
+        }
+        String job = "streaming job of " + String.join(", ", node.inputs().stream().map(NodeId::name).toList());
+        out.add(new Consequence(Consequence.Kind.STREAMING_RESTART, job, switch (type) {
+            case ADD -> "restart from a savepoint (existing state kept); the new aggregation starts empty and is warmed from batch tiles";
+            case REMOVE -> "restart from a savepoint, dropping this aggregation's state";
+            case MODIFY -> "state of this aggregation is not compatible: it restarts empty from a replay point, warmed from batch tiles";
+        }));
+    }
+
+    private static void onlineKeys(NodeId id, ChangeType type, Category category, PlanNode node, List<Consequence> out) {
+        if (!"true".equals(node.definition().get("online"))) {
+            return;
+        }
+        String detail = switch (type) {
+            case ADD -> "new keys " + id.name() + "@" + node.fingerprint() + ", served once warm";
+            case REMOVE -> "keys of " + id.name() + " expire (ttl) after readers stop";
+            case MODIFY -> category == Category.NON_BREAKING
+                    ? "new feature fields are added to the current keys; existing values stay"
+                    : "values change: written to new keys " + id.name() + "@" + node.fingerprint()
+                    + "; readers switch only when they are warm";
+        };
+        out.add(new Consequence(Consequence.Kind.ONLINE_KEYS, "online store: " + id.name(), detail));
+    }
+}
