@@ -4,17 +4,20 @@ import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
+import dev.fsc.compiler.plan.PlanJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The plan of a project as it was at a git revision. The specs are read with {@code git archive}
- * into a temporary folder, so the working tree is never touched.
+ * into a temporary folder, so the working tree is never touched. Plans are cached by the project's git
+ * tree hash (content-addressed, so never stale) and the compiler build that made them.
  */
 public final class GitBaseline {
     private final Path projectRoot;
@@ -32,6 +35,11 @@ public final class GitBaseline {
         if (git(repository, "ls-tree", "--name-only", commit, (relative.isEmpty() ? "" : relative + "/") + "fsc.yaml").isBlank()) {
             return new Baseline(label, Baseline.empty(projectRoot), List.of());
         }
+        String tree = git(repository, "rev-parse", commit + ":" + relative).strip();
+        Optional<Path> cached = PlanCache.file(projectRoot, tree);
+        if (cached.isPresent() && Files.exists(cached.get())) {
+            return new Baseline(label, PlanJson.read(Files.readString(cached.get(), StandardCharsets.UTF_8)), List.of());
+        }
         Path scratch = Files.createTempDirectory("fsc-base-");
         try {
             Path archive = scratch.resolve("base.tar");
@@ -43,7 +51,11 @@ public final class GitBaseline {
                 return new Baseline(label, Baseline.empty(projectRoot), result.diagnostics().stream()
                         .map(d -> d.code().id() + " " + d.message()).toList());
             }
-            return new Baseline(label, new ModelToPlan().plan(result.model().get()), List.of());
+            Plan plan = new ModelToPlan().plan(result.model().get());
+            if (cached.isPresent()) {
+                PlanCache.store(cached.get(), PlanJson.write(plan, "cache"));
+            }
+            return new Baseline(label, plan, List.of());
         } finally {
             try (Stream<Path> paths = Files.walk(scratch)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
