@@ -15,7 +15,12 @@ case fails loudly instead of producing a silent no-op case.
     python3 make_cases.py            # (re)writes every NN_* folder and README.md
     python3 make_cases.py --check    # exit 1 if the folders differ from what the script makes
 
-Only folders named like `NN_name` are replaced; nothing else here is touched.
+In each case folder only before/, after/ and case.md are (re)written; other files there (the
+approved outputs of the golden test, *.approved.*) are left alone. A case folder whose case is no
+longer in CASES is reported, not deleted.
+PlanDiffCasesTest reads case.md: a line containing "class none" promises an empty diff; one with
+"METADATA" and none of BREAKING / ADD / REMOVE (NON_BREAKING counts as BREAKING there) promises
+metadata-only changes; anything else promises some change. Word new summaries accordingly.
 Python 3.8+, standard library only.
 """
 import argparse
@@ -619,9 +624,9 @@ query: >
 
     ("09_window_added",
      "New window 90d on user_order_stats.spend_usd (windows [7d, 30d] -> [7d, 30d, 90d]): MODIFY "
-     "view:user_order_stats NON_BREAKING (feature.spend_usd_90d added); tiles unchanged (the 1d tiles "
-     "already keep sum(amount_usd) for 30d); dataset:purchase_propensity gains feature.spend_usd_90d via "
-     "user_order_stats.*: MODIFY NON_BREAKING.",
+     "view:user_order_stats NON_BREAKING (feature.spend_usd_90d added); tiles:user_order_stats:1d keeps its states "
+     "(sum(amount_usd) is already there for 30d), at most NON_BREAKING for a longer history (window.longest 30d -> "
+     "90d); dataset:purchase_propensity gains feature.spend_usd_90d via user_order_stats.*: MODIFY NON_BREAKING.",
      [sub(UOS, "windows: [7d, 30d]", "windows: [7d, 30d, 90d]")]),
 
     ("10_view_added",
@@ -638,13 +643,13 @@ query: >
 
     ("12_unread_column_added",
      "New column coupon_code VARCHAR on source orders that nothing reads: MODIFY source:orders NON_BREAKING "
-     "(column.coupon_code added); no other definition changes, so ideally nothing is INDIRECT (plan today: "
+     "(column.coupon_code added); no other definition changes, so ideally nothing is INDIRECT (fsc at the time of writing: "
      "fingerprints cascade from source:orders, so silver:orders, " + ORDERS_DOWNSTREAM + " all change).",
      [sub(ORDERS, "  status:           VARCHAR\n", "  status:           VARCHAR\n  coupon_code:      VARCHAR\n")]),
 
     ("13_feature_expr_changed",
      "Expression of item_click_stats.mobile_click_share changed (device IN ('ios','android') -> device <> 'web', "
-     "so NULL devices now count): MODIFY tiles:item_click_stats:1h (avg states of the old expr replaced) and "
+     "so NULL devices now count): MODIFY tiles:item_click_stats:1h BREAKING (avg states of the old expr replaced) and "
      "MODIFY view:item_click_stats BREAKING (feature.mobile_click_share_7d); dataset:purchase_propensity "
      "INDIRECT (it reads mobile_click_share_7d).",
      [sub(ICS, "CASE WHEN device IN ('ios', 'android') THEN 1 ELSE 0 END",
@@ -659,7 +664,8 @@ query: >
     ("15_window_changed",
      "Window of user_order_stats.order_count changed 7d -> 14d ([1h, 7d, 30d] -> [1h, 14d, 30d]): "
      "MODIFY view:user_order_stats BREAKING (feature.order_count_7d removed, order_count_14d added), "
-     "MODIFY tiles:user_order_stats:1h (state count(*) removed: 14d runs on the 1d tiles, which already have it); "
+     "MODIFY tiles:user_order_stats:1h BREAKING (state count(*) removed: 14d runs on the 1d tiles, which already "
+     "have it); "
      "dataset:purchase_propensity MODIFY BREAKING (feature.order_count_7d gone via user_order_stats.*).",
      [sub(UOS, "windows: [1h, 7d, 30d]", "windows: [1h, 14d, 30d]")]),
 
@@ -667,7 +673,7 @@ query: >
      "Feature best_slot removed from item_click_stats (no dataset reads it): MODIFY "
      "view:item_click_stats BREAKING (feature.best_slot_24h removed), MODIFY tiles:item_click_stats:1m "
      "(state min(slot) removed); dataset:purchase_propensity reads none of it, so its values are unchanged "
-     "(plan today: INDIRECT, its fingerprint includes the whole view's).",
+     "(fsc at the time of writing: INDIRECT, its fingerprint includes the whole view's).",
      [sub(ICS, "  - name: best_slot\n    expr: slot\n    agg: min\n    windows: [24h]\n", "")]),
 
     ("17_view_removed",
@@ -726,7 +732,7 @@ query: >
     ("26_online_enabled",
      "item_click_stats switched online: false -> true: MODIFY view:item_click_stats NON_BREAKING "
      "(online; consequence: new online keys, streaming job); tiles unchanged; offline values unchanged, so "
-     "dataset:purchase_propensity ideally not INDIRECT (plan today: INDIRECT, `online` is in the view's "
+     "dataset:purchase_propensity ideally not INDIRECT (fsc at the time of writing: INDIRECT, `online` is in the view's "
      "fingerprint, so the dataset would get a new version).",
      [sub(ICS, "online: false", "online: true")]),
 
@@ -803,7 +809,7 @@ query: >
 
     ("35_retention_changed",
      "Retention of clicks changed 90d -> 120d: MODIFY silver:clicks NON_BREAKING (keeps more history, existing "
-     "rows unchanged); downstream values do not change, so ideally nothing INDIRECT (plan today: fingerprints "
+     "rows unchanged); downstream values do not change, so ideally nothing INDIRECT (fsc at the time of writing: fingerprints "
      "cascade: " + CLICKS_DOWNSTREAM + ").",
      [sub(CLICKS, "retention: 90d", "retention: 120d")]),
 
@@ -845,7 +851,7 @@ query: >
     ("41_online_disabled",
      "user_order_stats switched online: true -> false: MODIFY view:user_order_stats BREAKING (online "
      "readers lose it); tiles unchanged; offline values unchanged, so dataset:purchase_propensity ideally not "
-     "INDIRECT (plan today: INDIRECT, `online` is in the view's fingerprint).",
+     "INDIRECT (fsc at the time of writing: INDIRECT, `online` is in the view's fingerprint).",
      [sub(UOS, "online: true", "online: false")]),
 
     ("42_warn_check_promoted_to_error",
@@ -857,13 +863,12 @@ query: >
 
     ("43_tags_reordered",
      "Tags of user_order_stats listed in another order ([ranking, orders] -> [orders, ranking]): tags are a set, "
-     "so ideally no change (plan today: MODIFY view:user_order_stats METADATA, metadata `tags` keeps the "
-     "order); nothing INDIRECT either way.",
+     "so no change, class none; nothing INDIRECT.",
      [sub(UOS, "tags: [ranking, orders]", "tags: [orders, ranking]")]),
 
     ("44_label_description_added",
-     "A description added to label `purchased`: expected MODIFY dataset:purchase_propensity METADATA (plan today: "
-     "no change at all, label descriptions are not in the dataset's metadata); nothing INDIRECT.",
+     "A description added to label `purchased`: MODIFY dataset:purchase_propensity METADATA "
+     "(label.purchased.description); nothing INDIRECT, no new dataset version.",
      [sub(DS, "  - name: purchased\n",
           "  - name: purchased\n    description: The buyer ordered the clicked item within a day of the click.\n")]),
 
@@ -877,7 +882,7 @@ query: >
     ("46_spine_source_to_query",
      "Dataset spine `source: clicks` replaced by the equivalent `query: SELECT ... FROM clicks` (same rows, same "
      "columns): MODIFY dataset:purchase_propensity BREAKING (spine.source -> spine.query); its inputs should "
-     "still include silver:clicks (plan today: they lose it, a spine query's sources are not inputs, so a later "
+     "still include silver:clicks (fsc at the time of writing: they lose it, a spine query's sources are not inputs, so a later "
      "clicks change would not reach this dataset).",
      [sub(DS, "spine:\n  source: clicks\n",
           "spine:\n  query: |\n    SELECT event_id, user_id, item_id, page, device, ts\n    FROM clicks\n")]),
@@ -947,30 +952,58 @@ def same_tree(a, b):
     return all(same_tree(os.path.join(a, d), os.path.join(b, d)) for d in cmp.common_dirs)
 
 
+GENERATED = ("before", "after", "case.md")
+
+
+def stale_entries(tmp):
+    """What regeneration would change: generated entries that differ, and case folders no longer made."""
+    stale = []
+    for n in sorted(os.listdir(tmp)):
+        src, dst = os.path.join(tmp, n), os.path.join(HERE, n)
+        if os.path.isfile(src):
+            if not os.path.isfile(dst) or not filecmp.cmp(src, dst, shallow=False):
+                stale.append(n)
+            continue
+        for g in GENERATED:
+            a, b = os.path.join(src, g), os.path.join(dst, g)
+            same = (filecmp.cmp(a, b, shallow=False) if os.path.isfile(a) and os.path.isfile(b)
+                    else os.path.isdir(a) and os.path.isdir(b) and same_tree(a, b))
+            if not same:
+                stale.append(f"{n}/{g}")
+    return stale
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 when regeneration would change files")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         generate(tmp)
+        orphans = [n for n in sorted(os.listdir(HERE))
+                   if CASE_DIR.match(n) and os.path.isdir(os.path.join(HERE, n)) and not os.path.exists(os.path.join(tmp, n))]
+        for n in orphans:
+            print(f"not a case any more (remove it by hand): {n}")
         if args.check:
-            stale = [n for n in sorted(os.listdir(tmp))
-                     if not os.path.exists(os.path.join(HERE, n))
-                     or (os.path.isdir(os.path.join(tmp, n)) and not same_tree(os.path.join(tmp, n), os.path.join(HERE, n)))
-                     or (os.path.isfile(os.path.join(tmp, n)) and not filecmp.cmp(os.path.join(tmp, n), os.path.join(HERE, n), shallow=False))]
-            stale += [n for n in sorted(os.listdir(HERE)) if CASE_DIR.match(n) and not os.path.exists(os.path.join(tmp, n))]
+            stale = stale_entries(tmp)
             for n in stale:
                 print(f"stale: {n}")
-            return 1 if stale else 0
-        for n in os.listdir(HERE):
-            if CASE_DIR.match(n) and os.path.isdir(os.path.join(HERE, n)):
-                shutil.rmtree(os.path.join(HERE, n))
+            return 1 if stale or orphans else 0
         for n in sorted(os.listdir(tmp)):
-            src = os.path.join(tmp, n)
-            if os.path.isdir(src):
-                shutil.copytree(src, os.path.join(HERE, n))
-            else:
-                shutil.copyfile(src, os.path.join(HERE, n))
+            src, dst = os.path.join(tmp, n), os.path.join(HERE, n)
+            if os.path.isfile(src):
+                shutil.copyfile(src, dst)
+                continue
+            os.makedirs(dst, exist_ok=True)
+            for g in GENERATED:
+                target = os.path.join(dst, g)
+                if os.path.isdir(target):
+                    shutil.rmtree(target)
+                elif os.path.exists(target):
+                    os.remove(target)
+                if os.path.isdir(os.path.join(src, g)):
+                    shutil.copytree(os.path.join(src, g), target)
+                else:
+                    shutil.copyfile(os.path.join(src, g), target)
     print(f"wrote {len(CASES)} cases and README.md to {HERE}")
     return 0
 

@@ -37,9 +37,9 @@ public final class ModelToPlan {
 
     public Plan plan(Model model) {
         model.sources().forEach(this::source);
+        model.views().forEach(view -> view(view, model));
         Set<String> sourceNames = model.sources().stream().map(Source::name).collect(Collectors.toSet());
-        model.views().forEach(view -> view(view, model, sourceNames));
-        model.datasets().forEach(this::dataset);
+        model.datasets().forEach(dataset -> dataset(dataset, sourceNames));
         List<PlanNode> nodes = new ArrayList<>();
         Map<NodeId, PlanNode> done = new LinkedHashMap<>();
         for (NodeId id : TopologicalOrder.of(drafts.keySet(), id -> drafts.get(id).inputs())) {
@@ -102,11 +102,9 @@ public final class ModelToPlan {
         }
     }
 
-    private void view(FeatureView view, Model model, Set<String> sourceNames) {
+    private void view(FeatureView view, Model model) {
         var spec = view.spec();
-        List<NodeId> inputs = spec.source().map(s -> List.of(new NodeId(NodeKind.SILVER, s.value())))
-                .orElseGet(() -> spec.query().map(q -> dev.fsc.compiler.sql.SqlCanonicalizer.simpleNames(q).stream()
-                        .filter(sourceNames::contains).sorted().map(s -> new NodeId(NodeKind.SILVER, s)).toList()).orElse(List.of()));
+        List<NodeId> inputs = view.inputSources().stream().map(s -> new NodeId(NodeKind.SILVER, s)).toList();
         SortedMap<String, String> input = new TreeMap<>();
         spec.source().ifPresent(s -> {
             input.put("input.source", s.value());
@@ -149,7 +147,7 @@ public final class ModelToPlan {
         add(new NodeId(NodeKind.FEATURE_VIEW, view.name()), tileIds, definition, meta);
     }
 
-    private void dataset(Dataset dataset) {
+    private void dataset(Dataset dataset, Set<String> sourceNames) {
         DatasetSpec spec = dataset.spec();
         Set<NodeId> inputs = new TreeSet<>();
         SortedMap<String, String> definition = new TreeMap<>();
@@ -157,7 +155,11 @@ public final class ModelToPlan {
             definition.put("spine.source", s.value());
             inputs.add(new NodeId(NodeKind.SILVER, s.value()));
         });
-        spec.spine().query().ifPresent(q -> definition.put("spine.query", dev.fsc.compiler.sql.SqlCanonicalizer.query(q)));
+        spec.spine().query().ifPresent(q -> {
+            definition.put("spine.query", dev.fsc.compiler.sql.SqlCanonicalizer.query(q));
+            dev.fsc.compiler.sql.SqlCanonicalizer.simpleNames(q).stream().filter(sourceNames::contains)
+                    .forEach(source -> inputs.add(new NodeId(NodeKind.SILVER, source)));
+        });
         definition.put("spine.timestamp", spec.spine().timestamp().value());
         spec.spine().keys().forEach(k -> {
             k.column().ifPresent(c -> definition.put("spine.key." + k.entity().value(), c.value()));

@@ -111,6 +111,12 @@ public final class ModelTyper {
         return Optional.of(new Source(source, columns));
     }
 
+    /** The sources a {@code query:} view reads: the catalog's tables among the query's names. */
+    private List<String> querySources(ResolvedView view) {
+        return SqlCanonicalizer.simpleNames(view.spec().query().orElseThrow()).stream()
+                .filter(sourceRows::containsKey).sorted().toList();
+    }
+
     /** The typing of one view or dataset, with its own diagnostics, so that many can run at once. */
     private final class Task {
         private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -161,7 +167,8 @@ public final class ModelTyper {
             }
             List<Column> inputColumns = input.get().getFieldList().stream().map(f -> column(f.getName(), f.getType())).toList();
             return Optional.of(new FeatureView(view.spec(), view.entity(),
-                    view.source().map(s -> List.of(s.name().value())).orElse(List.of()), view.keyColumns(), inputColumns, features));
+                    view.source().map(s -> List.of(s.name().value())).orElseGet(() -> querySources(view)), view.keyColumns(),
+                inputColumns, features));
         }
 
         /** Checks the filter and every feature expression of a view in one Calcite validation; types by feature name. */
