@@ -11,6 +11,7 @@ import dev.fsc.compiler.spec.EntitySpec;
 import dev.fsc.compiler.spec.Located;
 import dev.fsc.compiler.spec.Meta;
 import dev.fsc.compiler.spec.SourceSpec;
+import dev.fsc.compiler.sql.SqlCanonicalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +31,12 @@ import java.util.stream.Collectors;
 public final class ModelToPlan {
     private final Map<NodeId, Draft> drafts = new LinkedHashMap<>();
 
-    /** A node before hashing: its inputs, definition and metadata. */
+    /**
+     * A node before hashing: its inputs, definition and metadata, and what it reads of its inputs
+     * (column and feature names; empty: everything), so upstream edits it cannot see leave its fingerprint alone.
+     */
     private record Draft(NodeId id, List<NodeId> inputs, SortedMap<String, String> definition,
-                         SortedMap<String, String> metadata) {
+                         SortedMap<String, String> metadata, Set<String> reads) {
     }
 
     public Plan plan(Model model) {
@@ -48,7 +52,8 @@ public final class ModelToPlan {
             String metadataHash = Hashes.of(draft.metadata());
             StringBuilder fingerprintInput = new StringBuilder(id.kind().prefix()).append('@').append(id.kind().version())
                     .append(':').append(dataHash);
-            draft.inputs().forEach(input -> fingerprintInput.append('|').append(input).append('=').append(done.get(input).fingerprint()));
+            draft.inputs().forEach(input -> fingerprintInput.append('|').append(input).append('=')
+                    .append(InputRelevance.hash(done.get(input), draft.reads(), done)));
             PlanNode node = new PlanNode(id, draft.inputs(), draft.definition(), draft.metadata(), dataHash, metadataHash,
                     Hashes.of(fingerprintInput.toString()));
             done.put(id, node);
@@ -98,7 +103,8 @@ public final class ModelToPlan {
         spec.quality().forEach(check -> (check.severity() == dev.fsc.compiler.diag.Severity.ERROR ? errorChecks : warnChecks)
                 .put("check." + QualityChecks.canonical(check), check.severity() == dev.fsc.compiler.diag.Severity.ERROR ? "error" : "warn"));
         if (!spec.quality().isEmpty()) {
-            add(new NodeId(NodeKind.QUALITY_GATE, name), List.of(silverId), errorChecks, warnChecks);
+            Set<String> allColumns = spec.columns().stream().map(c -> c.name().value()).collect(Collectors.toSet());
+            add(new NodeId(NodeKind.QUALITY_GATE, name), List.of(silverId), errorChecks, warnChecks, allColumns);
         }
     }
 
@@ -111,12 +117,16 @@ public final class ModelToPlan {
             model.source(s.value()).flatMap(src -> src.spec().eventTime()).ifPresent(t -> input.put("time_column", t.value()));
         });
         spec.query().ifPresent(q -> {
-            input.put("input.query", dev.fsc.compiler.sql.SqlCanonicalizer.query(q));
+            input.put("input.query", SqlCanonicalizer.query(q));
             input.put("time_column", "event_time");
         });
-        spec.filter().ifPresent(f -> input.put("filter", dev.fsc.compiler.sql.SqlCanonicalizer.expression(f)));
+        spec.filter().ifPresent(f -> input.put("filter", SqlCanonicalizer.expression(f)));
         view.keyColumns().forEach((key, column) -> input.put("key." + key, column));
 
+        Set<String> viewReads = new TreeSet<>(view.keyColumns().values());
+        viewReads.add(input.getOrDefault("time_column", "event_time"));
+        spec.filter().ifPresent(f -> viewReads.addAll(SqlCanonicalizer.mentionedNames(f, false)));
+        spec.query().ifPresent(q -> viewReads.addAll(SqlCanonicalizer.mentionedNames(q, true)));
         Map<Duration, List<Feature>> byTile = view.features().stream()
                 .collect(Collectors.groupingBy(Feature::tileSize, TreeMap::new, Collectors.toList()));
         List<NodeId> tileIds = new ArrayList<>();
@@ -128,7 +138,9 @@ public final class ModelToPlan {
                     .max(Duration::compareTo).orElse(tile)));
             features.forEach(f -> AggregateStates.of(f).forEach(state -> tiles.put("state." + state, "")));
             NodeId id = new NodeId(NodeKind.TILES, view.name() + ":" + Durations.format(tile));
-            add(id, inputs, tiles, new TreeMap<>());
+            Set<String> reads = new TreeSet<>(viewReads); // and the columns of this tile size's features only
+            features.forEach(f -> f.spec().expr().ifPresent(e -> reads.addAll(SqlCanonicalizer.mentionedNames(e, false))));
+            add(id, inputs, tiles, new TreeMap<>(), reads);
             tileIds.add(id);
         });
 
@@ -156,8 +168,8 @@ public final class ModelToPlan {
             inputs.add(new NodeId(NodeKind.SILVER, s.value()));
         });
         spec.spine().query().ifPresent(q -> {
-            definition.put("spine.query", dev.fsc.compiler.sql.SqlCanonicalizer.query(q));
-            dev.fsc.compiler.sql.SqlCanonicalizer.simpleNames(q).stream().filter(sourceNames::contains)
+            definition.put("spine.query", SqlCanonicalizer.query(q));
+            SqlCanonicalizer.simpleNames(q).stream().filter(sourceNames::contains)
                     .forEach(source -> inputs.add(new NodeId(NodeKind.SILVER, source)));
         });
         definition.put("spine.timestamp", spec.spine().timestamp().value());
@@ -176,9 +188,9 @@ public final class ModelToPlan {
             String keys = l.keys().stream().map(k -> k.key().value() + "=" + k.column().value()).sorted()
                     .collect(Collectors.joining(", "));
             definition.put("label." + l.name().value(), l.agg().value().name().toLowerCase()
-                    + l.expr().map(e -> "(" + dev.fsc.compiler.sql.SqlCanonicalizer.expression(e) + ")").orElse("")
+                    + l.expr().map(e -> "(" + SqlCanonicalizer.expression(e) + ")").orElse("")
                     + " from " + l.source().value() + " on " + keys
-                    + l.filter().map(f -> " where " + dev.fsc.compiler.sql.SqlCanonicalizer.expression(f)).orElse("")
+                    + l.filter().map(f -> " where " + SqlCanonicalizer.expression(f)).orElse("")
                     + " within " + Durations.format(l.horizon().value()) + " -> " + label.type().typeText());
         });
         spec.output().ifPresent(o -> {
@@ -191,11 +203,36 @@ public final class ModelToPlan {
         spec.schedule().ifPresent(s -> meta.put("schedule", s.value()));
         spec.deadline().ifPresent(d -> meta.put("deadline", d.value()));
         spec.snapshotRetention().ifPresent(r -> meta.put("snapshots.retain", Durations.format(r.value())));
-        add(new NodeId(NodeKind.DATASET, dataset.name()), List.copyOf(inputs), definition, meta);
+        add(new NodeId(NodeKind.DATASET, dataset.name()), List.copyOf(inputs), definition, meta, datasetReads(dataset));
+    }
+
+    /** The spine and label columns and the selected features a dataset reads. */
+    private static Set<String> datasetReads(Dataset dataset) {
+        DatasetSpec spec = dataset.spec();
+        Set<String> reads = new TreeSet<>();
+        reads.add(spec.spine().timestamp().value());
+        spec.spine().columns().forEach(c -> reads.add(c.value()));
+        spec.spine().keys().forEach(k -> {
+            k.column().ifPresent(c -> reads.add(c.value()));
+            k.columns().forEach(m -> reads.add(m.column().value()));
+        });
+        spec.spine().query().ifPresent(q -> reads.addAll(SqlCanonicalizer.mentionedNames(q, true)));
+        spec.labels().forEach(l -> {
+            l.keys().forEach(k -> reads.add(k.key().value()));
+            l.expr().ifPresent(e -> reads.addAll(SqlCanonicalizer.mentionedNames(e, false)));
+            l.filter().ifPresent(f -> reads.addAll(SqlCanonicalizer.mentionedNames(f, false)));
+        });
+        dataset.features().forEach(f -> reads.add(f.feature().outputName()));
+        return reads;
     }
 
     private void add(NodeId id, List<NodeId> inputs, SortedMap<String, String> definition, SortedMap<String, String> metadata) {
-        drafts.put(id, new Draft(id, inputs, definition, metadata));
+        add(id, inputs, definition, metadata, Set.of());
+    }
+
+    private void add(NodeId id, List<NodeId> inputs, SortedMap<String, String> definition, SortedMap<String, String> metadata,
+                     Set<String> reads) {
+        drafts.put(id, new Draft(id, inputs, definition, metadata, Set.copyOf(reads)));
     }
 
     private static SortedMap<String, String> meta(Meta meta) {

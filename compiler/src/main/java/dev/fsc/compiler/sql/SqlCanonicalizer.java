@@ -28,11 +28,22 @@ public final class SqlCanonicalizer {
 
     /** Every single-part identifier of a query: the candidates for the tables it reads. */
     public static Set<String> simpleNames(SqlText query) {
+        return names(parse(query, true), false);
+    }
+
+    /** Every name an expression or query mentions, including each part of {@code alias.column}: the columns it may read. */
+    public static Set<String> mentionedNames(SqlText sql, boolean query) {
+        return names(parse(sql, query), true);
+    }
+
+    private static Set<String> names(SqlNode node, boolean everyPart) {
         Set<String> names = new LinkedHashSet<>();
-        parse(query, true).accept(new SqlShuttle() {
+        node.accept(new SqlShuttle() {
             @Override
             public SqlNode visit(SqlIdentifier id) {
-                if (id.isSimple()) {
+                if (everyPart) {
+                    names.addAll(id.names);
+                } else if (id.isSimple()) {
                     names.add(id.getSimple());
                 }
                 return id;

@@ -115,16 +115,27 @@ class ModelToPlanTest {
     }
 
     @Test
-    void aSourceColumnTypeChangeReachesEverythingDownstream() {
+    void aSourceColumnTypeChangeReachesOnlyWhatReadsTheColumn() {
         Map<String, String> before = fingerprints(plan("a", VIEW, OTHER_VIEW));
         Path other = dir.resolve("c");
         CompileResult result = TestProject.withBasics(other).file("features/a.yaml", VIEW).file("features/b.yaml", OTHER_VIEW)
                 .file("sources/orders.yaml", TestProject.ORDERS.replace("qty: INTEGER", "qty: BIGINT")).compile();
         Map<String, String> after = fingerprints(new ModelToPlan().plan(result.model().orElseThrow()));
-        before.forEach((id, fingerprint) -> {
-            boolean downstreamOfOrders = !id.contains("users");
-            assertEquals(downstreamOfOrders, !fingerprint.equals(after.get(id)), id);
-        });
+        List<String> changed = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).sorted().toList();
+        // user_qty reads qty; user_stats reads amount and status only
+        assertEquals(List.of("silver:orders", "source:orders", "tiles:user_qty:1m", "view:user_qty"), changed);
+    }
+
+    @Test
+    void aRetentionChangeVersionsSilverOnly() {
+        Map<String, String> before = fingerprints(plan("a", VIEW, OTHER_VIEW));
+        Path other = dir.resolve("d");
+        CompileResult result = TestProject.withBasics(other).file("features/a.yaml", VIEW).file("features/b.yaml", OTHER_VIEW)
+                .file("sources/orders.yaml", TestProject.ORDERS + "retention: 400d\n").compile();
+        assertEquals(List.of(), result.diagnostics());
+        Map<String, String> after = fingerprints(new ModelToPlan().plan(result.model().orElseThrow()));
+        List<String> changed = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).sorted().toList();
+        assertEquals(List.of("silver:orders"), changed);
     }
 
     @Test

@@ -22,14 +22,21 @@ final class ConsequenceRules {
         PlanNode node = head.or(() -> base).orElseThrow();
         switch (id.kind()) {
             case SILVER -> {
-                if (type != ChangeType.REMOVE) {
+                boolean retentionOnly = type == ChangeType.MODIFY && base.isPresent() && head.isPresent()
+                        && withoutRetention(base.get()).equals(withoutRetention(head.get()))
+                        && base.get().inputs().equals(head.get().inputs())
+                        && inputsUnchanged(base.get(), basePlan, headPlan);
+                if (type != ChangeType.REMOVE && !retentionOnly) {
                     consequences.add(new Consequence(Consequence.Kind.BACKFILL, "silver." + id.name(),
                             "recompute " + Optional.ofNullable(node.definition().get("retention")).map(r -> "the last " + r)
                                     .orElse("all days") + " from bronze"));
                 }
             }
             case TILES -> tiles(id, type, node, headPlan, basePlan, consequences);
-            case FEATURE_VIEW -> onlineKeys(id, type, category, node, consequences);
+            case FEATURE_VIEW -> {
+                servingSwitch(base, head, headPlan, consequences);
+                onlineKeys(id, type, category, base, node, consequences);
+            }
             case DATASET -> {
                 if (type != ChangeType.REMOVE) {
                     consequences.add(new Consequence(Consequence.Kind.DATASET_VERSION, node.definition()
@@ -40,6 +47,35 @@ final class ConsequenceRules {
             default -> { }
         }
         return consequences;
+    }
+
+    /** Turning {@code online} on or off adds or drops the view's aggregations in the streaming job. */
+    private static void servingSwitch(Optional<PlanNode> base, Optional<PlanNode> head, Plan headPlan, List<Consequence> out) {
+        if (base.isEmpty() || head.isEmpty()) {
+            return;
+        }
+        boolean was = "true".equals(base.get().definition().get("online"));
+        boolean is = "true".equals(head.get().definition().get("online"));
+        if (was == is) {
+            return;
+        }
+        String job = "streaming job of " + String.join(", ", head.get().inputs().stream()
+                .flatMap(tiles -> headPlan.node(tiles).stream()).flatMap(tiles -> tiles.inputs().stream())
+                .map(NodeId::name).distinct().sorted().toList());
+        out.add(new Consequence(Consequence.Kind.STREAMING_RESTART, job, is
+                ? "restart from a savepoint with this view's aggregations added; their state starts empty, warmed from batch tiles"
+                : "restart from a savepoint without this view's aggregations (their state is dropped)"));
+    }
+
+    private static java.util.Map<String, String> withoutRetention(PlanNode silver) {
+        java.util.Map<String, String> definition = new java.util.TreeMap<>(silver.definition());
+        definition.remove("retention");
+        return definition;
+    }
+
+    private static boolean inputsUnchanged(PlanNode node, Plan basePlan, Plan headPlan) {
+        return node.inputs().stream().allMatch(input -> basePlan.node(input).map(PlanNode::fingerprint)
+                .equals(headPlan.node(input).map(PlanNode::fingerprint)));
     }
 
     private static void tiles(NodeId id, ChangeType type, PlanNode node, Plan headPlan, Plan basePlan, List<Consequence> out) {
@@ -62,11 +98,14 @@ final class ConsequenceRules {
         }));
     }
 
-    private static void onlineKeys(NodeId id, ChangeType type, Category category, PlanNode node, List<Consequence> out) {
+    private static void onlineKeys(NodeId id, ChangeType type, Category category, Optional<PlanNode> base, PlanNode node,
+                                   List<Consequence> out) {
         if (!"true".equals(node.definition().get("online"))) {
             return;
         }
-        String detail = switch (type) {
+        boolean startsServing = base.map(b -> !"true".equals(b.definition().get("online"))).orElse(true);
+        String detail = startsServing ? "starts serving: new keys " + id.name() + "@" + node.fingerprint()
+                + ", written by streaming, warmed from batch tiles, readable once warm" : switch (type) {
             case ADD -> "new keys " + id.name() + "@" + node.fingerprint() + ", served once warm";
             case REMOVE -> "keys of " + id.name() + " expire (ttl) after readers stop";
             case MODIFY -> category == Category.NON_BREAKING
