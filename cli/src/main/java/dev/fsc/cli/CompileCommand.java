@@ -6,7 +6,6 @@ import dev.fsc.compiler.ProjectFinder;
 import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
-import dev.fsc.compiler.plan.PlanJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
             return ExitCodes.USER_ERRORS;
         }
         Plan plan = new ModelToPlan().plan(result.model().get());
-        Map<Path, String> files = Map.of(Path.of("plan.json"), PlanJson.write(plan, Version.current()));
+        Map<Path, String> files = GeneratedFiles.of(plan);
         new AtomicFolderWriter(out).write(files);
         stdout.println("compiled " + plan.project() + " (plan " + plan.planHash() + ", " + plan.nodes().size()
                 + " nodes) -> " + renderer.displayPath(out) + " (" + HumanRenderer.count(files.size(), "file") + ")");

@@ -15,6 +15,7 @@ import dev.fsc.compiler.plan.diff.JsonDiffRenderer;
 import dev.fsc.compiler.plan.diff.MarkdownDiffRenderer;
 import dev.fsc.compiler.plan.diff.PlanDiff;
 import dev.fsc.compiler.plan.diff.PlanDiffer;
+import dev.fsc.compiler.plan.diff.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,11 +58,27 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "exit 4 when there are changes, 5 when some are breaking")
     private boolean detailedExitCode;
 
+    @Option(names = "--show-sql", description = "also print unified diffs of the generated files (human format)")
+    private boolean showSql;
+
     @Option(names = "--color", negatable = true, description = "colour the human output (default: only on a terminal)")
     private Boolean colour;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Unified diffs of every generated file between the base plan and the working tree's. */
+    private static String generatedFileDiffs(Plan base, Plan head) {
+        java.util.Map<Path, String> before = base.nodes().isEmpty() ? java.util.Map.of() : GeneratedFiles.of(base);
+        java.util.Map<Path, String> after = GeneratedFiles.of(head);
+        java.util.Set<Path> paths = new java.util.TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        StringBuilder out = new StringBuilder();
+        for (Path path : paths) {
+            out.append(UnifiedDiff.of(path.toString(), before.getOrDefault(path, ""), after.getOrDefault(path, "")));
+        }
+        return out.length() == 0 ? "" : "\nGenerated files:\n" + out;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -96,6 +113,9 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> new MarkdownDiffRenderer().render(planDiff);
             case json -> new JsonDiffRenderer().render(planDiff);
         });
+        if (showSql && format == Format.human) {
+            out.print(generatedFileDiffs(baseline.plan(), head));
+        }
         out.flush();
         if (!detailedExitCode || !planDiff.hasChanges()) {
             return ExitCodes.OK;

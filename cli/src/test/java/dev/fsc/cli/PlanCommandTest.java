@@ -52,6 +52,14 @@ class PlanCommandTest {
     }
 
     @Test
+    void showSqlPrintsUnifiedDiffsOfGeneratedFiles() throws IOException {
+        write("view.yaml", MainTest.VIEW.replace("expr: amount", "expr: amount * 2"));
+        MainTest.Run run = MainTest.fsc("plan", "--diff", "--project", dir.toString(), "--show-sql");
+        assertTrue(run.out().contains("--- a/plan.json\n+++ b/plan.json\n@@ "), run.out());
+        assertTrue(run.out().contains("+      \"state.sum(amount * 2)\" : \"\""), run.out());
+    }
+
+    @Test
     void unknownRevisionIsAUsageError() {
         MainTest.Run run = MainTest.fsc("plan", "--diff", "--project", dir.toString(), "--base", "no-such-branch");
         assertEquals(ExitCodes.USAGE, run.code(), run.all());

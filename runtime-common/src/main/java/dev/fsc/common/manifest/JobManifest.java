@@ -49,8 +49,10 @@ import java.util.regex.Pattern;
  * @param catalog the Iceberg catalog all tables live in
  * @param parameters values for {@code ${name}} references, e.g. {@code ds} = the day processed
  *     (kept sorted by name, so output is deterministic)
- * @param branch write–audit–publish branch: when present, writes to the published tables go to this
- *     branch, checks read it, and PUBLISH fast-forwards main to it
+ * @param branch write–audit–publish branch: when present, every table the job writes (INSERT, MERGE,
+ *     UPDATE, DELETE) is written on this branch and read from it, so main changes only when a PUBLISH
+ *     step fast-forwards it (DDL is not branched: it acts on the table itself). A branch left by a
+ *     failed run is resumed by the next run with the same name
  * @param steps the steps, in file order
  */
 public record JobManifest(

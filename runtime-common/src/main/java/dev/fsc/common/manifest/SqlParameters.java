@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The {@code ${name}} parameter syntax of manifest SQL. A reference is {@code ${} + a name
- * ({@code [A-Za-z_][A-Za-z0-9_]*}) + {@code }}; {@code $${} stands for a literal {@code ${}; any
- * other {@code $} is literal. Values are inserted verbatim (no quoting: write {@code '${ds}'} for a
- * string), in one pass, so a value containing {@code ${...}} is never expanded again.
+ * The {@code ${name}} parameter syntax of manifest SQL. A reference is <code>${</code>, a name
+ * ({@code [A-Za-z_][A-Za-z0-9_]*}), then <code>}</code>; <code>$${</code> stands for a literal
+ * <code>${</code>; any other {@code $} is literal. Values are inserted verbatim (no quoting: write
+ * {@code '${ds}'} for a string), in one pass, so a value containing {@code ${x}} is never expanded again.
  */
 public final class SqlParameters {
     /** What a parameter name looks like. */

@@ -1,0 +1,89 @@
+package dev.fsc.spark;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runner's command line: {@code <manifest.json> [--master M] [--result FILE] [--log FILE] [--conf K=V]...}.
+ *
+ * @param manifest the job manifest to run
+ * @param master Spark master URL ({@code local[*]} by default)
+ * @param result where to write the {@link dev.fsc.common.manifest.JobResult} JSON, if anywhere
+ * @param log the log file (Spark's and the runner's logs, stack traces); default: beside the manifest
+ * @param conf extra Spark properties, applied last (they win over the runner's defaults)
+ */
+record RunnerArgs(Path manifest, String master, Optional<Path> result, Path log, Map<String, String> conf) {
+
+    static final String USAGE = """
+            usage: java -jar fsc-spark-runner.jar <manifest.json> [options]
+              --master URL      Spark master (default local[*])
+              --result FILE     write the run's result as JSON to FILE
+              --log FILE        log file (default: the manifest's path with .log instead of .json)
+              --conf KEY=VALUE  extra Spark property; repeatable
+            exit codes: 0 ok, 1 a step or an error check failed, 2 usage or invalid manifest, 3 internal error""";
+
+    RunnerArgs {
+        conf = Map.copyOf(conf);
+    }
+
+    /** A command-line mistake; the message is shown above the usage text. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static RunnerArgs parse(List<String> args) throws UsageException {
+        Path manifest = null;
+        String master = "local[*]";
+        Path result = null;
+        Path log = null;
+        Map<String, String> conf = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--master" -> master = value(args, ++i, a);
+                case "--result" -> result = Path.of(value(args, ++i, a));
+                case "--log" -> log = Path.of(value(args, ++i, a));
+                case "--conf" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("--conf expects KEY=VALUE, got '" + kv + "'");
+                    }
+                    conf.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new UsageException("unknown option " + a);
+                    }
+                    if (manifest != null) {
+                        throw new UsageException("one manifest per run (got " + manifest + " and " + a + ")");
+                    }
+                    manifest = Path.of(a);
+                }
+            }
+        }
+        if (manifest == null) {
+            throw new UsageException("missing the manifest file");
+        }
+        if (log == null) {
+            String name = manifest.getFileName().toString();
+            String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+            log = manifest.toAbsolutePath().resolveSibling(stem + ".log");
+        }
+        return new RunnerArgs(manifest, master, Optional.ofNullable(result), log, conf);
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+}
