@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * does not change a fingerprint, and any change to what a node computes does.
  */
 public final class ModelToPlan {
-    private final Map<NodeId, Draft> drafts = new LinkedHashMap<>();
+    // views and datasets are planned in parallel; node order comes from TopologicalOrder, not from insertion
+    private final Map<NodeId, Draft> drafts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A node before hashing: its inputs, definition and metadata, and what it reads of its inputs
@@ -41,9 +42,9 @@ public final class ModelToPlan {
 
     public Plan plan(Model model) {
         model.sources().forEach(this::source);
-        model.views().forEach(view -> view(view, model));
+        model.views().parallelStream().forEach(view -> view(view, model));
         Set<String> sourceNames = model.sources().stream().map(Source::name).collect(Collectors.toSet());
-        model.datasets().forEach(dataset -> dataset(dataset, sourceNames));
+        model.datasets().parallelStream().forEach(dataset -> dataset(dataset, sourceNames));
         List<PlanNode> nodes = new ArrayList<>();
         Map<NodeId, PlanNode> done = new LinkedHashMap<>();
         for (NodeId id : TopologicalOrder.of(drafts.keySet(), id -> drafts.get(id).inputs())) {
