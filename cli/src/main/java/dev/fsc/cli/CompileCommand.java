@@ -2,7 +2,6 @@ package dev.fsc.cli;
 
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.ProjectFinder;
 import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,9 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile a project and write its generated files (plan.json, ...) to a folder, replacing it whole.")
 final class CompileCommand implements Callable<Integer> {
-    @Option(names = {"-p", "--project"}, paramLabel = "PATH", defaultValue = ".",
-            description = "the project (default: the one enclosing .)")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption project;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "build", description = "output folder (default: build)")
     private Path out;
@@ -34,13 +33,11 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> roots = ProjectFinder.find(project);
-        if (roots.size() != 1) {
-            err.println(roots.isEmpty() ? "fsc compile: no fsc.yaml in or above " + project
-                    : "fsc compile: " + project + " holds " + roots.size() + " projects; name one with --project");
+        Optional<Path> found = project.root("compile", err);
+        if (found.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        CompileResult result = new Compiler().compile(roots.get(0));
+        CompileResult result = new Compiler().compile(found.get());
         HumanRenderer renderer = new HumanRenderer(Path.of("."));
         err.print(renderer.render(result.diagnostics()));
         if (result.model().isEmpty()) {

@@ -2,7 +2,6 @@ package dev.fsc.cli;
 
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.ProjectFinder;
 import dev.fsc.compiler.diag.DidYouMean;
 import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.model.Model;
@@ -24,9 +23,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "name of a source, entity, feature view or dataset")
     private String name;
 
-    @Option(names = {"-p", "--project"}, paramLabel = "PATH", description = "the project (default: the one enclosing .)",
-            defaultValue = ".")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption project;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -35,13 +33,11 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> roots = ProjectFinder.find(project);
-        if (roots.size() != 1) {
-            err.println(roots.isEmpty() ? "fsc explain: no fsc.yaml in or above " + project
-                    : "fsc explain: " + project + " holds " + roots.size() + " projects; name one with --project");
+        Optional<Path> found = project.root("explain", err);
+        if (found.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        CompileResult result = new Compiler().compile(roots.get(0));
+        CompileResult result = new Compiler().compile(found.get());
         if (result.model().isEmpty()) {
             err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
             err.println("fsc explain: fix the errors above first (`fsc validate` lists them)");

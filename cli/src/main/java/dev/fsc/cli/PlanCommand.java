@@ -6,7 +6,6 @@ import dev.fsc.cli.plan.GitBaseline;
 import dev.fsc.cli.plan.StateBaseline;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.ProjectFinder;
 import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
@@ -19,6 +18,7 @@ import dev.fsc.compiler.plan.diff.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -35,8 +35,8 @@ final class PlanCommand implements Callable<Integer> {
 
     enum Format { human, markdown, json }
 
-    @Option(names = {"-p", "--project"}, paramLabel = "PATH", defaultValue = ".", description = "the project (default: the one enclosing .)")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption project;
 
     @Option(names = "--diff", description = "show the changes (the default and only mode for now)")
     private boolean diff;
@@ -84,13 +84,11 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> roots = ProjectFinder.find(project);
-        if (roots.size() != 1) {
-            err.println(roots.isEmpty() ? "fsc plan: no fsc.yaml in or above " + project
-                    : "fsc plan: " + project + " holds " + roots.size() + " projects; name one with --project");
+        Optional<Path> found = project.root("plan", err);
+        if (found.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        Path root = roots.get(0);
+        Path root = found.get();
         CompileResult result = new Compiler().compile(root);
         if (result.model().isEmpty()) {
             err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));

@@ -1,9 +1,9 @@
 package dev.fsc.cli.sample;
 
 import dev.fsc.cli.ExitCodes;
+import dev.fsc.cli.ProjectOption;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.ProjectFinder;
 import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.model.Source;
@@ -28,9 +28,8 @@ import picocli.CommandLine.Option;
                 + "with planted duplicates, late and out-of-order events, and Debezium change events for CDC sources.",
                 "The same arguments always write byte-identical files. MANIFEST.json beside them lists what was planted."})
 public final class SampleDataCommand implements Callable<Integer> {
-    @Option(names = {"-p", "--project"}, paramLabel = "PATH", description = "the project (default: the one enclosing .)",
-            defaultValue = ".")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption project;
 
     @Option(names = "--days", paramLabel = "N", description = "days of data (default: ${DEFAULT-VALUE})", defaultValue = "3")
     private int days;
@@ -61,13 +60,11 @@ public final class SampleDataCommand implements Callable<Integer> {
             err.println("fsc sample-data: --days and --events-per-day must be at least 1 (and at most 50,000,000 events per source)");
             return ExitCodes.USAGE;
         }
-        List<Path> roots = ProjectFinder.find(project);
-        if (roots.size() != 1) {
-            err.println(roots.isEmpty() ? "fsc sample-data: no fsc.yaml in or above " + project
-                    : "fsc sample-data: " + project + " holds " + roots.size() + " projects; name one with --project");
+        Optional<Path> found = project.root("sample-data", err);
+        if (found.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        Path root = roots.get(0);
+        Path root = found.get();
         HumanRenderer paths = new HumanRenderer(Path.of("."));
         CompileResult result = new Compiler().compile(root);
         if (result.model().isEmpty()) {
