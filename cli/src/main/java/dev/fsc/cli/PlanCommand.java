@@ -17,7 +17,6 @@ import dev.fsc.compiler.plan.diff.PlanDiffer;
 import dev.fsc.compiler.plan.diff.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
