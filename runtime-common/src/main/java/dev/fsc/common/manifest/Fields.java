@@ -1,5 +1,7 @@
 package dev.fsc.common.manifest;
 
+import dev.fsc.common.json.Json;
+import dev.fsc.common.json.JsonException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,15 @@ final class Fields {
     private Fields(Map<String, Object> map, String path) {
         this.map = map;
         this.path = path;
+    }
+
+    /** The top-level object of a manifest or result file. */
+    static Fields root(String json) {
+        try {
+            return of(Json.parseObject(json), "");
+        } catch (JsonException e) {
+            throw new ManifestException("malformed JSON at " + e.getMessage(), e);
+        }
     }
 
     static Fields of(Object value, String path) {

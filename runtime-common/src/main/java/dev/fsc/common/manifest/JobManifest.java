@@ -1,7 +1,6 @@
 package dev.fsc.common.manifest;
 
 import dev.fsc.common.json.Json;
-import dev.fsc.common.json.JsonException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -211,13 +210,7 @@ public record JobManifest(
      * @throws ManifestException on malformed JSON (with line:column) or a broken invariant (with the field's path)
      */
     public static JobManifest fromJson(String json) {
-        Map<String, Object> tree;
-        try {
-            tree = Json.parseObject(json);
-        } catch (JsonException e) {
-            throw new ManifestException("malformed JSON at " + e.getMessage(), e);
-        }
-        Fields root = Fields.of(tree, "");
+        Fields root = Fields.root(json);
         int version = root.intValue("formatVersion");
         if (version != FORMAT_VERSION) {
             // Say this before complaining about fields a different format may legitimately have.

@@ -1,7 +1,6 @@
 package dev.fsc.common.manifest;
 
 import dev.fsc.common.json.Json;
-import dev.fsc.common.json.JsonException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -208,13 +207,7 @@ public record JobResult(
      * @throws ManifestException on malformed JSON or a broken invariant
      */
     public static JobResult fromJson(String json) {
-        Map<String, Object> tree;
-        try {
-            tree = Json.parseObject(json);
-        } catch (JsonException e) {
-            throw new ManifestException("malformed JSON at " + e.getMessage(), e);
-        }
-        Fields root = Fields.of(tree, "");
+        Fields root = Fields.root(json);
         int version = root.intValue("formatVersion");
         String project = root.string("project");
         String job = root.string("job");
