@@ -25,6 +25,10 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "build", description = "output folder (default: build)")
     private Path out;
 
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "local",
+            description = "environment from fsc.yaml the jobs are generated for (default: local)")
+    private String environment;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
             return ExitCodes.USER_ERRORS;
         }
         Plan plan = new ModelToPlan().plan(result.model().get());
-        Map<Path, String> files = GeneratedFiles.of(plan);
+        Map<Path, String> files = GeneratedFiles.of(result.model().get(), plan, environment);
         new AtomicFolderWriter(out).write(files);
         stdout.println("compiled " + plan.project() + " (plan " + plan.planHash() + ", " + plan.nodes().size()
                 + " nodes) -> " + renderer.displayPath(out) + " (" + HumanRenderer.count(files.size(), "file") + ")");

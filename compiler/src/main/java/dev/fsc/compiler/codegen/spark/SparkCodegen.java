@@ -1,0 +1,161 @@
+package dev.fsc.compiler.codegen.spark;
+
+import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.common.manifest.JobManifest.CatalogConfig;
+import dev.fsc.common.manifest.JobManifest.Step;
+import dev.fsc.compiler.codegen.Templates;
+import dev.fsc.compiler.codegen.spark.ViewSql.TileGroup;
+import dev.fsc.compiler.model.Dataset;
+import dev.fsc.compiler.model.FeatureView;
+import dev.fsc.compiler.model.Model;
+import dev.fsc.compiler.model.Source;
+import dev.fsc.compiler.plan.Plan;
+import dev.fsc.compiler.spec.Located;
+import dev.fsc.compiler.spec.ProjectSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The daily Spark batch job of a project: one manifest whose steps take every source from bronze to
+ * silver, run its checks, write every view's tiles and build every dataset, all on a write–audit–publish
+ * branch that one PUBLISH step fast-forwards once every error check passed; then tag each dataset's build.
+ * Each SQL/CHECK step is also written as a readable {@code spark/<step>.sql} file.
+ */
+public final class SparkCodegen {
+    /** The job's name; per-day runs name their branch after it. */
+    public static final String JOB = "daily";
+    /** The job parameter holding the day processed, {@code YYYY-MM-DD}. */
+    public static final String DAY_PARAMETER = "ds";
+
+    private final Templates templates = Templates.of("spark");
+
+    /** What the Spark target generates. */
+    public record SparkJob(JobManifest manifest, Map<String, String> files) {
+        public SparkJob {
+            files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        }
+    }
+
+    /**
+     * @param localInputs source name → input path as fsc.yaml gives it (the local environment: a load step
+     *     per bound source); empty for environments whose bronze is filled by ingestion
+     */
+    public SparkJob generate(Model model, Plan plan, String fscVersion, Map<String, String> localInputs) {
+        String project = model.project().project().value();
+        SourceSql sources = new SourceSql(templates, project);
+        ViewSql views = new ViewSql(templates);
+        DatasetSql datasets = new DatasetSql(templates, model);
+        List<Step> steps = new ArrayList<>();
+        Set<String> written = new LinkedHashSet<>();
+        List<String> silverSteps = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
+
+        for (Source source : model.sources()) {
+            String name = source.name();
+            List<String> silverDeps = new ArrayList<>();
+            String input = localInputs.get(name);
+            if (input != null) {
+                steps.add(Step.sql("load_" + name, sources.load(source, input), List.of()));
+                written.add(SparkNames.bronze(name));
+                silverDeps.add("load_" + name);
+            }
+            steps.add(Step.sql("silver_" + name, sources.silver(source), silverDeps));
+            silverSteps.add("silver_" + name);
+            written.add(SparkNames.silver(name));
+            written.add(SparkNames.quarantine(name));
+            source.spec().lateness().ifPresent(l -> written.add(SparkNames.late(name)));
+            if (SourceSql.isCdc(source)) {
+                steps.add(Step.sql("versions_" + name, sources.versions(source), List.of("silver_" + name)));
+                silverSteps.add("versions_" + name);
+                written.add(SparkNames.versions(name));
+            }
+            for (TableChecks.Check check : TableChecks.of(source)) {
+                String id = "check_" + name + "_" + check.name();
+                steps.add(Step.check(id, check.severity(), check.query(), List.of("silver_" + name)));
+                checks.add(id);
+            }
+        }
+        steps.add(Step.sql("events", views.events(model), silverSteps));
+
+        Map<String, List<String>> tileSteps = new LinkedHashMap<>();
+        for (FeatureView view : model.views()) {
+            for (TileGroup group : ViewSql.tileGroups(view)) {
+                String id = "tiles_" + view.name() + "_" + SparkTime.text(group.size());
+                steps.add(Step.sql(id, views.tiles(group), List.of("events")));
+                tileSteps.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(id);
+                written.add(group.table());
+            }
+        }
+        List<String> datasetSteps = new ArrayList<>();
+        for (Dataset dataset : model.datasets()) {
+            List<String> deps = new ArrayList<>(List.of("events"));
+            datasets.selectedByView(dataset).keySet().forEach(v -> deps.addAll(tileSteps.getOrDefault(v.name(), List.of())));
+            String id = "dataset_" + dataset.name();
+            steps.add(Step.sql(id, datasets.build(dataset), deps));
+            datasetSteps.add(id);
+            written.add(DatasetSql.table(dataset));
+        }
+        List<String> beforePublish = new ArrayList<>();
+        beforePublish.addAll(checks);
+        tileSteps.values().forEach(beforePublish::addAll);
+        beforePublish.addAll(datasetSteps);
+        steps.add(Step.publish("publish", List.copyOf(written), beforePublish));
+        for (Dataset dataset : model.datasets()) {
+            steps.add(Step.sql("tag_" + dataset.name(), List.of(tag(dataset)), List.of("publish")));
+        }
+
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put(DAY_PARAMETER, "");
+        localInputs.forEach((source, path) -> parameters.put(SparkNames.inputParameter(source), path));
+        JobManifest manifest = new JobManifest(JobManifest.FORMAT_VERSION, project, JOB, plan.planHash(), fscVersion,
+                CatalogConfig.hadoop("warehouse"), parameters, Optional.of("fsc-" + JOB), steps);
+
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Step step : steps) {
+            if (step.kind() != JobManifest.Kind.PUBLISH) {
+                files.put("spark/" + step.id() + ".sql", file(step, plan, fscVersion));
+            }
+        }
+        files.put("spark/" + JOB + ".job.json", manifest.toJson());
+        return new SparkJob(manifest, files);
+    }
+
+    /** Tags the dataset's published snapshot with the day it was built for, kept as long as the spec says. */
+    private static String tag(Dataset dataset) {
+        Optional<Duration> retain = dataset.spec().snapshotRetention().map(Located::value);
+        return "ALTER TABLE " + DatasetSql.table(dataset) + " CREATE OR REPLACE TAG `build-${ds}`"
+                + retain.map(r -> " RETAIN " + r.toDays() + " DAYS").orElse("");
+    }
+
+    private static String file(Step step, Plan plan, String fscVersion) {
+        StringBuilder out = new StringBuilder();
+        out.append("-- Generated by fsc ").append(fscVersion).append(" from plan ").append(plan.planHash())
+                .append(": job ").append(JOB).append(", step ").append(step.id());
+        if (step.kind() == JobManifest.Kind.CHECK) {
+            out.append(" (").append(step.severity()).append(" check: rows returned are failures)");
+        }
+        out.append(". Do not edit.\n");
+        if (!step.dependsOn().isEmpty()) {
+            out.append("-- After: ").append(String.join(", ", step.dependsOn())).append("\n");
+        }
+        out.append("\n");
+        for (String statement : step.sql()) {
+            out.append(statement).append(";\n\n");
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    /** The local environment's input bindings, source → path as written in fsc.yaml. */
+    public static Map<String, String> localInputs(ProjectSpec project, String environment) {
+        Map<String, String> inputs = new TreeMap<>();
+        project.environment(environment).ifPresent(env -> env.inputs().forEach(i -> inputs.put(i.source().value(), i.path().value())));
+        return inputs;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.fsc.compiler.codegen.spark;
+
+import java.time.Duration;
+
+/** Time arithmetic as Spark SQL text. Every run is for one day, the job parameter {@code ds}. */
+final class SparkTime {
+    /** Start of the run's day. */
+    static final String DAY_START = "CAST(DATE'${ds}' AS TIMESTAMP)";
+    /** End of the run's day (exclusive). */
+    static final String DAY_END = "CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)";
+    /** The run's day partition. */
+    static final String DAY = "DATE'${ds}'";
+
+    private SparkTime() {
+    }
+
+    /** A duration as the spec writes it: {@code 90s}, {@code 10m}, {@code 24h}, {@code 7d} (largest whole unit). */
+    static String text(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0) {
+            return s / 3_600 + "h";
+        }
+        if (s % 60 == 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
+
+    /** A Spark interval literal in the largest whole unit: {@code INTERVAL 7 DAYS}. */
+    static String interval(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0) {
+            return "INTERVAL " + s / 86_400 + " DAYS";
+        }
+        if (s % 3_600 == 0) {
+            return "INTERVAL " + s / 3_600 + " HOURS";
+        }
+        if (s % 60 == 0) {
+            return "INTERVAL " + s / 60 + " MINUTES";
+        }
+        return "INTERVAL " + s + " SECONDS";
+    }
+
+    /** {@code floor_g(ts)}: the start of the tile of size {@code g} holding {@code ts}. */
+    static String floor(String ts, Duration g) {
+        long s = g.toSeconds();
+        return switch ((int) Math.min(s, Integer.MAX_VALUE)) {
+            case 60 -> "date_trunc('MINUTE', " + ts + ")";
+            case 3_600 -> "date_trunc('HOUR', " + ts + ")";
+            case 86_400 -> "date_trunc('DAY', " + ts + ")";
+            default -> "timestamp_seconds(unix_seconds(" + ts + ") DIV " + s + " * " + s + ")";
+        };
+    }
+
+    /** Milliseconds from {@code from} to {@code to}. */
+    static String millisBetween(String from, String to) {
+        return "unix_millis(" + to + ") - unix_millis(" + from + ")";
+    }
+
+    /** Whole days of lookback that cover {@code d} (a record may fall in the partition before). */
+    static long daysCovering(Duration d) {
+        return (d.toSeconds() + 86_399) / 86_400 + 1;
+    }
+}

@@ -1,0 +1,96 @@
+-- Training dataset [=name]: one row per spine row, each feature as of the row's time [=timestamp]
+-- (tiles before its tile merged with the head events up to [=timestamp]; nothing later), labels looking
+-- forward. This run publishes the rows whose longest horizon ([=horizonText]) ends within the day.
+CREATE TABLE IF NOT EXISTS [=table] (
+<#list outputColumns as c>
+  [=c.name] [=c.type],
+</#list>
+  ds DATE
+) USING iceberg
+PARTITIONED BY (ds);
+
+CREATE OR REPLACE TEMPORARY VIEW [=name]__spine AS
+SELECT [=spineColumns?join(", ")]
+FROM <#if spineQuery??>(
+  [=spineQuery?replace("\n", "\n  ")]
+) AS spine<#else>[=spineSource]</#if>
+WHERE [=timestamp] > [=spineFrom]
+  AND [=timestamp] <= [=spineTo];
+
+<#list views as v>
+-- [=v.name] at each (<#list v.keys as k>[=k.key], </#list>t)<#if v.ttl??>; NULL when its latest event is older than [=v.ttl] (ttl)</#if>
+CREATE OR REPLACE TEMPORARY VIEW [=name]__[=v.name] AS
+WITH probes AS (
+  SELECT DISTINCT <#list v.keys as k>[=k.column] AS [=k.key], </#list>[=timestamp] AS t
+  FROM [=name]__spine
+  WHERE <#list v.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
+)<#list v.groups as g>,
+partials_[=g.suffix] AS (
+  -- whole tiles before the probe's tile<#if g.range??>, back to [=g.rangeText]</#if>
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
+  FROM probes p
+  JOIN [=g.tiles] x
+    ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>x.tile_start < [=g.probeTile]<#if g.range??>
+   AND x.tile_start >= [=g.probeTile] - [=g.range]
+  WHERE x.ds >= to_date([=spineFrom] - [=g.range] - INTERVAL 1 DAYS)</#if>
+  UNION ALL
+  -- the head: the probe's own tile, up to and including t
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, [=g.probeTile] AS tile_start, MAX(e.event_time) AS latest_event<#list g.states as s>,
+    [=s.headAggregate]</#list>
+  FROM probes p
+  JOIN [=v.events] e
+    ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>e.event_time >= [=g.probeTile] AND e.event_time <= p.t
+  WHERE e.event_time >= [=spineFrom] - [=g.sizeInterval] AND e.event_time <= [=spineTo]
+  GROUP BY <#list v.keys as k>p.[=k.key], </#list>p.t
+),
+merged_[=g.suffix] AS (
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, MAX(x.latest_event) AS latest_event<#list g.features as f>,
+    [=f.merge] AS [=f.name]</#list>
+  FROM probes p
+  LEFT JOIN partials_[=g.suffix] x ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>x.t = p.t
+  GROUP BY <#list v.keys as k>p.[=k.key], </#list>p.t
+)</#list>
+SELECT <#list v.keys as k>p.[=k.key], </#list>p.t<#list v.features as f>,
+  <#if v.ttl??>CASE WHEN [=v.expired] THEN NULL ELSE [=f.source] END<#else>[=f.source]</#if> AS [=f.name]</#list>
+FROM probes p<#list v.groups as g>
+JOIN merged_[=g.suffix] ON <#list v.keys as k>merged_[=g.suffix].[=k.key] = p.[=k.key] AND </#list>merged_[=g.suffix].t = p.t</#list>;
+
+</#list>
+<#list labels as l>
+-- label [=l.name]: [=l.agg] over [=l.source] events with t < event time <= t + [=l.horizonText]
+CREATE OR REPLACE TEMPORARY VIEW [=name]__label_[=l.name] AS
+SELECT <#list l.keys as k>p.[=k.column], </#list>p.t, [=l.aggregate] AS [=l.name]
+FROM (
+  SELECT DISTINCT <#list l.keys as k>[=k.column], </#list>[=timestamp] AS t
+  FROM [=name]__spine
+  WHERE <#list l.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
+) p
+LEFT JOIN (
+  SELECT <#list l.keys as k>[=k.labelColumn] AS [=k.column], </#list>[=l.eventTime] AS event_time, [=l.value] AS value
+  FROM [=l.source]<#if l.filter??>
+  WHERE [=l.filter]</#if>
+) e
+  ON <#list l.keys as k>e.[=k.column] = p.[=k.column] AND </#list>e.event_time > p.t AND e.event_time <= p.t + [=l.horizon]
+GROUP BY <#list l.keys as k>p.[=k.column], </#list>p.t;
+
+</#list>
+DELETE FROM [=table]
+WHERE [=timestamp] > [=spineFrom]
+  AND [=timestamp] <= [=spineTo];
+
+INSERT INTO [=table]
+SELECT
+<#list outputColumns as c>
+  [=c.expr] AS [=c.name],
+</#list>
+  to_date(s.[=timestamp]) AS ds
+FROM [=name]__spine s
+<#list views as v>
+LEFT JOIN [=name]__[=v.name] [=v.name]
+  ON <#list v.keys as k>[=v.name].[=k.key] = s.[=k.column] AND </#list>[=v.name].t = s.[=timestamp]
+</#list>
+<#list labels as l>
+LEFT JOIN [=name]__label_[=l.name] label_[=l.name]
+  ON <#list l.keys as k>label_[=l.name].[=k.column] = s.[=k.column] AND </#list>label_[=l.name].t = s.[=timestamp]
+</#list>
+;

@@ -1,0 +1,36 @@
+-- Tiles of [=view] every [=tileSizeText]: partial aggregates per (<#list keys as k>[=k], </#list>tile_start) of the
+-- day's events, which the point-in-time join and the online store merge over any window.
+CREATE TABLE IF NOT EXISTS [=table] (
+<#list keyColumns as k>
+  [=k.name] [=k.type],
+</#list>
+  tile_start TIMESTAMP,
+  events BIGINT,
+  latest_event TIMESTAMP,
+<#list states as s>
+  [=s.name] [=s.type],
+</#list>
+  ds DATE
+) USING iceberg
+PARTITIONED BY (ds);
+
+DELETE FROM [=table] WHERE ds = DATE'${ds}';
+
+INSERT INTO [=table]
+SELECT
+<#list keys as k>
+  [=k],
+</#list>
+  [=floor] AS tile_start,
+  COUNT(*) AS events,
+  MAX(event_time) AS latest_event,
+<#list states as s>
+  [=s.aggregate] AS [=s.name],
+</#list>
+  DATE'${ds}' AS ds
+FROM [=events]
+WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+<#list keys as k>
+  AND [=k] IS NOT NULL
+</#list>
+GROUP BY <#list keys as k>[=k], </#list>[=floor];
