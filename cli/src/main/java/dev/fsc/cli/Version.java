@@ -3,8 +3,8 @@ package dev.fsc.cli;
 import picocli.CommandLine;
 
 /** The fsc version, from the jar manifest (or "dev" when run from classes). */
-final class Version implements CommandLine.IVersionProvider {
-    static String current() {
+public final class Version implements CommandLine.IVersionProvider {
+    public static String current() {
         String version = Version.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }

@@ -9,10 +9,12 @@ import dev.fsc.common.manifest.JobResult.StepStatus;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.apache.spark.sql.Dataset;
@@ -53,6 +55,7 @@ final class JobRunner {
         List<Step> order = manifest.executionOrder();
         List<StepResult> results = new ArrayList<>();
         List<String> failedChecks = new ArrayList<>();
+        Set<String> skipped = new HashSet<>(); // steps held back: what depends on them is held back too
         branches.ifPresent(b -> spark.conf().set("spark.wap.branch", b.branch()));
         for (int i = 0; i < order.size(); i++) {
             Step step = order.get(i);
@@ -61,8 +64,12 @@ final class JobRunner {
             LOG.info("step {} ({}) starting", step.id(), step.kind());
             StepResult result;
             String skipReason = "";
+            Optional<String> skippedDependency = step.dependsOn().stream().filter(skipped::contains).findFirst();
             if (step.kind() == Kind.PUBLISH && !failedChecks.isEmpty()) {
                 skipReason = Report.count(failedChecks.size(), "error check") + " failed";
+                result = StepResult.notRun(step, StepStatus.SKIPPED);
+            } else if (skippedDependency.isPresent()) {
+                skipReason = skippedDependency.get() + " was skipped";
                 result = StepResult.notRun(step, StepStatus.SKIPPED);
             } else {
                 result = switch (step.kind()) {
@@ -73,6 +80,9 @@ final class JobRunner {
             }
             LOG.info("step {} finished: {} in {} s", step.id(), result.status(), result.seconds());
             results.add(result);
+            if (result.status() == StepStatus.SKIPPED) {
+                skipped.add(step.id());
+            }
             out.println(Report.outcome(result, skipReason));
             Report.failureLines(result).forEach(out::println);
             if (result.kind() == Kind.CHECK && result.status() == StepStatus.FAILED && result.error().isEmpty()) {

@@ -7,26 +7,48 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The runner's command line: {@code <manifest.json> [--master M] [--result FILE] [--log FILE] [--conf K=V]...}.
+ * The runner's command line: {@code <manifest.json>... [--master M] [--result FILE] [--log FILE] [--conf K=V]...}.
+ * Several manifests (e.g. one per day) run in order on one Spark session, stopping at the first that
+ * fails; each one's result is then written beside it as {@code <name>.result.json}.
  *
- * @param manifest the job manifest to run
+ * @param manifests the job manifests to run, in order
  * @param master Spark master URL ({@code local[*]} by default)
  * @param result where to write the {@link dev.fsc.common.manifest.JobResult} JSON, if anywhere
  * @param log the log file (Spark's and the runner's logs, stack traces); default: beside the manifest
  * @param conf extra Spark properties, applied last (they win over the runner's defaults)
  */
-record RunnerArgs(Path manifest, String master, Optional<Path> result, Path log, Map<String, String> conf) {
+record RunnerArgs(List<Path> manifests, String master, Optional<Path> result, Path log, Map<String, String> conf) {
 
     static final String USAGE = """
-            usage: java -jar fsc-spark-runner.jar <manifest.json> [options]
+            usage: java -jar fsc-spark-runner.jar <manifest.json>... [options]
               --master URL      Spark master (default local[*])
-              --result FILE     write the run's result as JSON to FILE
+              --result FILE     write the run's result as JSON to FILE (one manifest; with several,
+                                each result goes beside its manifest as <name>.result.json)
               --log FILE        log file (default: the manifest's path with .log instead of .json)
               --conf KEY=VALUE  extra Spark property; repeatable
             exit codes: 0 ok, 1 a step or an error check failed, 2 usage or invalid manifest, 3 internal error""";
 
     RunnerArgs {
+        manifests = List.copyOf(manifests);
         conf = Map.copyOf(conf);
+    }
+
+    /** The first manifest (the only one, usually). */
+    Path manifest() {
+        return manifests.get(0);
+    }
+
+    /** Where the result of a manifest goes, if anywhere. */
+    Optional<Path> resultOf(Path manifest) {
+        if (manifests.size() == 1) {
+            return result;
+        }
+        return Optional.of(manifest.toAbsolutePath().resolveSibling(stem(manifest) + ".result.json"));
+    }
+
+    private static String stem(Path manifest) {
+        String name = manifest.getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
     /** A command-line mistake; the message is shown above the usage text. */
@@ -39,7 +61,7 @@ record RunnerArgs(Path manifest, String master, Optional<Path> result, Path log,
     }
 
     static RunnerArgs parse(List<String> args) throws UsageException {
-        Path manifest = null;
+        List<Path> manifests = new java.util.ArrayList<>();
         String master = "local[*]";
         Path result = null;
         Path log = null;
@@ -62,22 +84,20 @@ record RunnerArgs(Path manifest, String master, Optional<Path> result, Path log,
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a);
                     }
-                    if (manifest != null) {
-                        throw new UsageException("one manifest per run (got " + manifest + " and " + a + ")");
-                    }
-                    manifest = Path.of(a);
+                    manifests.add(Path.of(a));
                 }
             }
         }
-        if (manifest == null) {
+        if (manifests.isEmpty()) {
             throw new UsageException("missing the manifest file");
         }
-        if (log == null) {
-            String name = manifest.getFileName().toString();
-            String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-            log = manifest.toAbsolutePath().resolveSibling(stem + ".log");
+        if (result != null && manifests.size() > 1) {
+            throw new UsageException("--result takes one manifest; with several, results are written beside them");
         }
-        return new RunnerArgs(manifest, master, Optional.ofNullable(result), log, conf);
+        if (log == null) {
+            log = manifests.get(0).toAbsolutePath().resolveSibling(stem(manifests.get(0)) + ".log");
+        }
+        return new RunnerArgs(manifests, master, Optional.ofNullable(result), log, conf);
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Entry point of {@code fsc-spark-runner.jar}: runs one job manifest on Spark and exits with
+ * Entry point of {@code fsc-spark-runner.jar}: runs job manifests on Spark, in order on one session, and exits with
  * 0 (ok), 1 (a step or an error check failed), 2 (usage, invalid manifest) or 3 (internal error).
  *
  * <p>Standard output carries only the runner's own lines (a header, one line per step, errors
@@ -65,29 +65,32 @@ public final class SparkRunner {
         }
         configureLogging(args.log());
 
-        JobManifest manifest;
-        try {
-            manifest = JobManifest.fromJson(Files.readString(args.manifest(), StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return invalid(args, out, "no such manifest file: " + args.manifest(), t0);
-        } catch (IOException e) {
-            return invalid(args, out, "cannot read " + args.manifest() + ": " + e, t0);
-        } catch (ManifestException e) {
-            return invalid(args, out, "invalid manifest " + args.manifest() + ": " + e.getMessage(), t0);
+        List<JobManifest> manifests = new java.util.ArrayList<>();
+        for (Path path : args.manifests()) {
+            try {
+                manifests.add(JobManifest.fromJson(Files.readString(path, StandardCharsets.UTF_8)));
+            } catch (NoSuchFileException e) {
+                return invalid(args, path, out, "no such manifest file: " + path, t0);
+            } catch (IOException e) {
+                return invalid(args, path, out, "cannot read " + path + ": " + e, t0);
+            } catch (ManifestException e) {
+                return invalid(args, path, out, "invalid manifest " + path + ": " + e.getMessage(), t0);
+            }
         }
-        String missing = SessionConfig.missingCatalogClass(manifest.catalog().type());
+        JobManifest first = manifests.get(0);
+        for (int i = 1; i < manifests.size(); i++) {
+            if (!manifests.get(i).catalog().equals(first.catalog()) || !manifests.get(i).project().equals(first.project())) {
+                return invalid(args, args.manifests().get(i), out, "manifests run together must share project and catalog", t0);
+            }
+        }
+        String missing = SessionConfig.missingCatalogClass(first.catalog().type());
         if (missing != null) {
-            return invalid(args, out, "a " + manifest.catalog().type() + " catalog needs " + missing + " on the classpath"
-                    + " (iceberg-aws-bundle; EMR provides it). This jar does not bundle it.", t0);
+            return invalid(args, args.manifest(), out, "a " + first.catalog().type() + " catalog needs " + missing
+                    + " on the classpath (iceberg-aws-bundle; EMR provides it). This jar does not bundle it.", t0);
         }
-
-        out.println("fsc spark runner: " + manifest.project() + "/" + manifest.job() + " (plan " + manifest.planHash() + ")"
-                + manifest.parameters().entrySet().stream().map(e -> ", " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining())
-                + manifest.branch().map(b -> ", branch " + b).orElse(""));
-        out.flush();
 
         Path manifestDir = args.manifest().toAbsolutePath().getParent();
-        Map<String, String> conf = SessionConfig.of(manifest, manifestDir, args.master(), args.conf());
+        Map<String, String> conf = SessionConfig.of(first, manifestDir, args.master(), args.conf());
         long s0 = System.nanoTime();
         SparkSession spark;
         try {
@@ -95,34 +98,48 @@ public final class SparkRunner {
             conf.forEach(builder::config);
             spark = builder.getOrCreate();
         } catch (Throwable t) {
-            return internal(args, manifest, out, "Spark did not start", t, 0, t0, List.of());
+            return internal(args, args.manifest(), first, out, "Spark did not start", t, 0, t0, List.of());
         }
         double startSeconds = seconds(s0);
         out.println("spark " + spark.version() + " on " + args.master() + " started in " + Report.seconds(startSeconds)
                 + "; log: " + args.log());
         out.flush();
+        int code = JobResult.EXIT_OK;
+        for (int i = 0; i < manifests.size() && code == JobResult.EXIT_OK; i++) {
+            code = runJob(spark, args, args.manifests().get(i), manifests.get(i), out, i == 0 ? startSeconds : 0);
+        }
+        stopQuietly(spark);
+        return code;
+    }
 
+    /** Runs one manifest on the live session and writes its result; returns its exit code. */
+    private static int runJob(SparkSession spark, RunnerArgs args, Path path, JobManifest manifest, PrintStream out,
+            double startSeconds) {
+        long t0 = System.nanoTime();
+        out.println("fsc spark runner: " + manifest.project() + "/" + manifest.job() + " (plan " + manifest.planHash() + ")"
+                + manifest.parameters().entrySet().stream().filter(e -> !e.getKey().startsWith("input_"))
+                        .map(e -> ", " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining())
+                + manifest.branch().map(b -> ", branch " + b).orElse(""));
+        out.flush();
         JobRunner runner = new JobRunner(spark, manifest, out);
         JobRunner.Outcome outcome;
         try {
             outcome = runner.run();
         } catch (Throwable t) {
-            stopQuietly(spark);
-            return internal(args, manifest, out, "runner failed", t, startSeconds, t0, List.of());
+            return internal(args, path, manifest, out, "runner failed", t, startSeconds, t0, List.of());
         }
         runner.notes().forEach(n -> out.println("note: " + n));
-        stopQuietly(spark);
 
         Status status = outcome.failure().isPresent() ? Status.FAILED : Status.OK;
         Optional<String> message = outcome.failure().map(f -> manifest.branch().isPresent() && !published(outcome.steps())
                 ? f + "; nothing was published: main is unchanged, the work so far is on branch " + manifest.branch().get() : f);
-        double total = seconds(t0);
+        double total = seconds(t0) + startSeconds;
         out.println(status == Status.OK
                 ? "ok: " + Report.count(outcome.steps().size(), "step") + " in " + Report.seconds(total)
                 : "FAILED: " + message.get());
         JobResult result = new JobResult(JobResult.FORMAT_VERSION, manifest.project(), manifest.job(), manifest.planHash(),
                 status, JobResult.exitCodeOf(status), message, round(startSeconds), round(total), outcome.steps());
-        return writeResult(args, result, out);
+        return writeResult(args.resultOf(path), result, out);
     }
 
     private static boolean published(List<StepResult> steps) {
@@ -154,14 +171,14 @@ public final class SparkRunner {
         }
     }
 
-    private static int invalid(RunnerArgs args, PrintStream out, String message, long t0) {
+    private static int invalid(RunnerArgs args, Path path, PrintStream out, String message, long t0) {
         out.println("error: " + message);
         JobResult result = new JobResult(JobResult.FORMAT_VERSION, "", "", "", Status.INVALID, JobResult.EXIT_USAGE,
                 Optional.of(message), 0, round(seconds(t0)), List.of());
-        return writeResult(args, result, out);
+        return writeResult(args.resultOf(path), result, out);
     }
 
-    private static int internal(RunnerArgs args, JobManifest manifest, PrintStream out, String what, Throwable t,
+    private static int internal(RunnerArgs args, Path path, JobManifest manifest, PrintStream out, String what, Throwable t,
             double startSeconds, long t0, List<StepResult> steps) {
         org.slf4j.LoggerFactory.getLogger(SparkRunner.class).error("internal error: {}", what, t);
         String message = what + ": " + SparkErrors.clean(String.valueOf(t)).lines().findFirst().orElse("");
@@ -169,12 +186,12 @@ public final class SparkRunner {
         out.println("internal error: " + message + " (full trace in " + args.log() + ")");
         JobResult result = new JobResult(JobResult.FORMAT_VERSION, manifest.project(), manifest.job(), manifest.planHash(),
                 Status.ERROR, JobResult.EXIT_INTERNAL, Optional.of(message), startSeconds, round(seconds(t0)), steps);
-        return writeResult(args, result, out);
+        return writeResult(args.resultOf(path), result, out);
     }
 
-    private static int writeResult(RunnerArgs args, JobResult result, PrintStream out) {
-        if (args.result().isPresent()) {
-            Path path = args.result().get().toAbsolutePath();
+    private static int writeResult(Optional<Path> resultFile, JobResult result, PrintStream out) {
+        if (resultFile.isPresent()) {
+            Path path = resultFile.get().toAbsolutePath();
             try {
                 Files.createDirectories(path.getParent());
                 Path tmp = path.resolveSibling(path.getFileName() + ".tmp");

@@ -1,0 +1,62 @@
+package dev.fsc.cli.run;
+
+import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.compiler.codegen.spark.SparkCodegen;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Where the local environment keeps its state under the project's {@code .fsc/}: the Iceberg warehouse,
+ * each run's manifests, results and log, and Spark's scratch space; and the per-day manifests of a run.
+ */
+record LocalRuns(Path project) {
+    Path warehouse() {
+        return project.resolve(".fsc/warehouse");
+    }
+
+    Path runs() {
+        return project.resolve(".fsc/runs");
+    }
+
+    Path tmp() {
+        return project.resolve(".fsc/tmp");
+    }
+
+    Path builds() {
+        return project.resolve(".fsc/builds");
+    }
+
+    /**
+     * Writes one manifest per day into {@code runDir}: the compiled job with the day, absolute input paths,
+     * the local warehouse and a branch per day (a failed day's work waits there; rerunning the day resumes it).
+     */
+    List<Path> writeDays(JobManifest compiled, List<LocalDate> days, Path runDir) throws IOException {
+        Files.createDirectories(runDir);
+        List<Path> out = new ArrayList<>();
+        for (LocalDate day : days) {
+            Map<String, String> parameters = new TreeMap<>(compiled.parameters());
+            parameters.put(SparkCodegen.DAY_PARAMETER, day.toString());
+            compiled.parameters().forEach((name, value) -> {
+                if (name.startsWith("input_")) {
+                    parameters.put(name, project.resolve(value).toAbsolutePath().normalize().toString());
+                }
+            });
+            JobManifest manifest = new JobManifest(compiled.formatVersion(), compiled.project(), compiled.job(),
+                    compiled.planHash(), compiled.fscVersion(),
+                    JobManifest.CatalogConfig.hadoop(warehouse().toAbsolutePath().normalize().toString()),
+                    parameters, Optional.of(compiled.branch().orElse("fsc-" + compiled.job()) + "-" + day), compiled.steps());
+            Path file = runDir.resolve(compiled.job() + "-" + day + ".json");
+            Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
+            out.add(file);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.fsc.cli.run;
+
+import dev.fsc.cli.ExitCodes;
+import dev.fsc.cli.ProjectOption;
+import dev.fsc.cli.Version;
+import dev.fsc.common.manifest.JobResult;
+import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.codegen.spark.SparkCodegen;
+import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.compiler.model.Dataset;
+import dev.fsc.compiler.model.Model;
+import dev.fsc.compiler.plan.ModelToPlan;
+import dev.fsc.compiler.plan.Plan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fsc run --env local --date D} (or {@code --from D --to D}): compiles the project and runs its
+ * daily batch job for each day in order, on Spark in local mode with the Iceberg warehouse under
+ * {@code .fsc/}, like {@code dbt build}. Each day publishes all or nothing; the run stops at the first
+ * day that fails.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the batch pipeline (bronze -> silver -> tiles -> datasets) for one or more days on the local environment.")
+public final class RunCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    private ProjectOption project;
+
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "local", description = "environment (default: local)")
+    private String environment;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the one day to run")
+    private String date;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day to run (with --to)")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day to run, inclusive (with --from)")
+    private String to;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE})")
+    private String master;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> found = project.root("run", err);
+        if (found.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        Optional<List<LocalDate>> days = days(err);
+        if (days.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        if (!environment.equals("local")) {
+            err.println("fsc run: runs the local environment only; `" + environment + "` runs its jobs on its own"
+                    + " schedulers (fsc deploy --env " + environment + ")");
+            return ExitCodes.USAGE;
+        }
+        Path root = found.get();
+        CompileResult result = new Compiler().compile(root);
+        err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
+        err.flush();
+        if (result.model().isEmpty()) {
+            err.println("fsc run: nothing run; fix the errors above");
+            return ExitCodes.USER_ERRORS;
+        }
+        Model model = result.model().get();
+        Map<String, String> inputs = SparkCodegen.localInputs(model.project(), environment);
+        for (Map.Entry<String, String> input : inputs.entrySet()) {
+            if (!Files.exists(root.resolve(input.getValue()))) {
+                err.println("fsc run: the local input of source `" + input.getKey() + "` does not exist: "
+                        + root.resolve(input.getValue()));
+                err.println("  hint: generate sample data with `fsc sample-data --project " + root + "`, or fix the"
+                        + " path under environments.local.inputs in fsc.yaml");
+                return ExitCodes.USER_ERRORS;
+            }
+        }
+        Optional<Path> jar = RunnerJar.find();
+        if (jar.isEmpty()) {
+            err.println("fsc run: the Spark runner jar was not found; " + RunnerJar.hint());
+            return ExitCodes.USAGE;
+        }
+        Plan plan = new ModelToPlan().plan(model);
+        String version = Version.current();
+        SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, version, inputs);
+
+        LocalRuns local = new LocalRuns(root);
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
+        Path runDir = local.runs().resolve(runId);
+        List<Path> manifests = local.writeDays(job.manifest(), days.get(), runDir);
+        out.println("fsc run: " + model.project().project().value() + ", " + days.get().size() + " day(s) "
+                + days.get().get(0) + (days.get().size() > 1 ? " .. " + days.get().get(days.get().size() - 1) : "")
+                + ", plan " + plan.planHash() + "; warehouse " + local.warehouse());
+        out.flush();
+        Path log = runDir.resolve("spark.log");
+        int code = new SparkProcess(jar.get(), local.tmp()).run(manifests, master, log, out);
+
+        Map<String, String> datasetTables = new LinkedHashMap<>();
+        for (Dataset d : model.datasets()) {
+            datasetTables.put(d.name(), d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()));
+        }
+        Map<String, Long> published = new LinkedHashMap<>();
+        List<Path> records = new ArrayList<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            Path resultFile = runDir.resolve(job.manifest().job() + "-" + days.get().get(i) + ".result.json");
+            if (!Files.exists(resultFile)) {
+                break;
+            }
+            JobResult day = JobResult.fromJson(Files.readString(resultFile, StandardCharsets.UTF_8));
+            if (day.status() != JobResult.Status.OK) {
+                break;
+            }
+            records.addAll(BuildRecords.write(local.builds(), plan, job.manifest(), day, days.get().get(i).toString(),
+                    datasetTables, version));
+            day.steps().forEach(s -> s.rowsWritten().forEach((table, n) -> {
+                if (datasetTables.containsValue(table)) {
+                    published.merge(table, n, Long::sum);
+                }
+            }));
+        }
+        if (code == JobResult.EXIT_OK) {
+            out.println("fsc run: ok. Datasets (Iceberg tables in " + local.warehouse() + "):");
+            datasetTables.forEach((name, table) -> out.println("  " + table + ": " + published.getOrDefault(table, 0L)
+                    + " rows published by this run; build records in " + local.builds().resolve(name)));
+            out.println("  export one: fsc dataset export <dataset> --project " + root + " --format jsonl --out FILE");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        err.println("fsc run: failed" + (records.isEmpty() ? "" : " (earlier days were published)")
+                + "; the failing day published nothing. Details: " + log);
+        err.flush();
+        return code == JobResult.EXIT_FAILED ? ExitCodes.USER_ERRORS : code;
+    }
+
+    private Optional<List<LocalDate>> days(PrintWriter err) {
+        try {
+            if (date != null && (from != null || to != null)) {
+                err.println("fsc run: give either --date or --from/--to");
+                return Optional.empty();
+            }
+            LocalDate first = date != null ? LocalDate.parse(date) : from != null ? LocalDate.parse(from) : null;
+            LocalDate last = date != null ? first : to != null ? LocalDate.parse(to) : null;
+            if (first == null || last == null) {
+                err.println("fsc run: which days? give --date YYYY-MM-DD, or --from and --to");
+                return Optional.empty();
+            }
+            if (last.isBefore(first)) {
+                err.println("fsc run: --to " + last + " is before --from " + first);
+                return Optional.empty();
+            }
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                days.add(d);
+            }
+            return Optional.of(days);
+        } catch (DateTimeParseException e) {
+            err.println("fsc run: not a date (YYYY-MM-DD): " + e.getParsedString());
+            return Optional.empty();
+        }
+    }
+}
