@@ -1,5 +1,5 @@
--- Bronze: the Debezium change events of [=source] as received, for the day of each change
--- (its event time; a delete's source.ts_ms). The initial snapshot (op r) is read by every run.
+-- Bronze: the Debezium change events of [=source] as received, for the day of each change (its
+-- event time; a delete's source.ts_ms); rows of the initial snapshot (op r) for the day they were read.
 CREATE TABLE IF NOT EXISTS [=bronze] (
   op STRING,
   before STRING,
@@ -20,8 +20,7 @@ CREATE OR REPLACE TEMPORARY VIEW [=input] (
 ) USING json
 OPTIONS (path '${[=pathParameter]}');
 
-DELETE FROM [=bronze]
-WHERE ds = DATE'${ds}' OR (op = 'r' AND ds < DATE'${ds}');
+DELETE FROM [=bronze] WHERE ds = DATE'${ds}';
 
 INSERT INTO [=bronze]
 SELECT op, before, after, lsn, source_ts_ms, ts_ms, ds
@@ -30,8 +29,8 @@ FROM (
     op, before, after, source.lsn AS lsn, source.ts_ms AS source_ts_ms, ts_ms,
     COALESCE(
       to_date(timestamp_millis(try_cast(
-        CASE WHEN op = 'd' THEN source.ts_ms ELSE get_json_object(after, '$.[=eventTime]') END AS BIGINT))),
+        CASE op WHEN 'r' THEN ts_ms WHEN 'd' THEN source.ts_ms ELSE get_json_object(after, '$.[=eventTime]') END AS BIGINT))),
       to_date(timestamp_millis(try_cast(ts_ms AS BIGINT)))) AS ds
   FROM [=input]
 )
-WHERE ds = DATE'${ds}' OR (op = 'r' AND ds < DATE'${ds}');
+WHERE ds = DATE'${ds}';

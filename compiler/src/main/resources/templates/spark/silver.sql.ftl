@@ -51,9 +51,9 @@ FROM <#if cdc>(
   SELECT *, from_json(CASE WHEN op = 'd' THEN before ELSE after END,
                       '<#list columns as c>[=c.name] STRING<#sep>, </#sep></#list>') AS img
   FROM [=bronze]
-  WHERE [=bronzeDays]
+  WHERE ds = DATE'${ds}'
 )<#else>[=bronze]
-WHERE [=bronzeDays]</#if>;
+WHERE ds = DATE'${ds}'</#if>;
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
 --   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
@@ -76,7 +76,7 @@ SELECT *,
   END AS _reason
 FROM [=source]__typed;
 
-DELETE FROM [=quarantine] WHERE [=quarantinePartitions];
+DELETE FROM [=quarantine] WHERE ds = DATE'${ds}';
 
 INSERT INTO [=quarantine]
 SELECT _raw.*, _reason, ds
@@ -85,7 +85,7 @@ WHERE _reason IS NOT NULL;
 
 <#if lateness??>
 -- late routing: arrival more than [=latenessText] after the event time
-DELETE FROM [=late] WHERE [=partitions];
+DELETE FROM [=late] WHERE ds = DATE'${ds}';
 
 INSERT INTO [=late]
 SELECT <#list columns as c>[=c.name], </#list><#list metaColumns as m>[=m.name], </#list>ds
@@ -130,7 +130,7 @@ SELECT r.* FROM kept;
 
 </#if>
 -- silver, with PII columns hashed or dropped
-DELETE FROM [=silver] WHERE [=partitions];
+DELETE FROM [=silver] WHERE ds = DATE'${ds}';
 
 INSERT INTO [=silver]
 SELECT

@@ -76,15 +76,13 @@ final class SourceSql {
         model.put("columns", columns(source));
         model.put("rawColumns", cdc ? CDC_RAW : rawStreamColumns(source));
         model.put("metaColumns", metaColumns(source));
-        model.put("bronzeDays", cdc ? "ds = DATE'${ds}' OR (op = 'r' AND ds < DATE'${ds}')" : "ds = DATE'${ds}'");
-        model.put("partitions", partitions(cdc));
-        model.put("quarantinePartitions", cdc ? "ds = DATE'${ds}' OR (op = 'r' AND ds < DATE'${ds}')" : "ds = DATE'${ds}'");
         model.put("rowChecks", RowChecks.of(spec));
         spec.lateness().ifPresent(l -> {
             model.put("lateness", l.value().toMillis());
             model.put("latenessText", SparkTime.text(l.value()));
-            model.put("lateCondition", SparkTime.millisBetween(cdc ? "_change_time" : eventTime, "_arrival_time")
-                    + " > " + l.value().toMillis());
+            // snapshot rows (op r) arrive long after their event time by nature: never late
+            model.put("lateCondition", (cdc ? "_op <> 'r' AND " : "")
+                    + SparkTime.millisBetween(cdc ? "_change_time" : eventTime, "_arrival_time") + " > " + l.value().toMillis());
         });
         spec.dedup().ifPresent(d -> {
             Map<String, Object> dedup = new LinkedHashMap<>();
@@ -108,11 +106,6 @@ final class SourceSql {
         model.put("primaryKey", source.spec().primaryKey().stream().map(Located::value).toList());
         model.put("columns", columns(source));
         return templates.statements("versions.sql.ftl", model);
-    }
-
-    /** The silver partitions one run rewrites. */
-    static String partitions(boolean cdc) {
-        return cdc ? "ds = DATE'${ds}' OR (_op = 'r' AND ds < DATE'${ds}')" : "ds = DATE'${ds}'";
     }
 
     private List<Map<String, String>> columns(Source source) {

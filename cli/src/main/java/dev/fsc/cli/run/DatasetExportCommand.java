@@ -1,0 +1,152 @@
+package dev.fsc.cli.run;
+
+import dev.fsc.cli.ExitCodes;
+import dev.fsc.cli.ProjectOption;
+import dev.fsc.cli.Version;
+import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.common.manifest.JobManifest.Step;
+import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.compiler.model.Dataset;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fsc dataset export NAME --format jsonl|csv|parquet --out FILE}: writes a dataset's published rows
+ * (or one build's, by its tag) to one file, ordered by the spine time. Spark reads the table and writes the
+ * file next to the target; the target is replaced only once the file is complete.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a built dataset to a file.")
+final class DatasetExportCommand implements Callable<Integer> {
+    enum Format { jsonl, csv, parquet }
+
+    @CommandLine.Mixin
+    private ProjectOption project;
+
+    @Parameters(paramLabel = "DATASET", description = "the dataset's name")
+    private String name;
+
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "local", description = "environment (default: local)")
+    private String environment;
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, csv or parquet (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "file to write")
+    private Path out;
+
+    @Option(names = "--build", paramLabel = "YYYY-MM-DD", description = "the build of this day (its snapshot tag) instead of the latest")
+    private String build;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> found = project.root("dataset export", err);
+        if (found.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        if (!environment.equals("local")) {
+            err.println("fsc dataset export: reads the local environment only");
+            return ExitCodes.USAGE;
+        }
+        Path root = found.get();
+        CompileResult result = new Compiler().compile(root);
+        if (result.model().isEmpty()) {
+            err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
+            err.println("fsc dataset export: fix the errors above");
+            return ExitCodes.USER_ERRORS;
+        }
+        Optional<Dataset> dataset = result.model().get().dataset(name);
+        if (dataset.isEmpty()) {
+            err.println("fsc dataset export: no dataset named `" + name + "`; datasets: "
+                    + String.join(", ", result.model().get().datasets().stream().map(Dataset::name).toList()));
+            return ExitCodes.USAGE;
+        }
+        Optional<Path> jar = RunnerJar.find();
+        if (jar.isEmpty()) {
+            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.hint());
+            return ExitCodes.USAGE;
+        }
+        LocalRuns local = new LocalRuns(root);
+        if (!Files.isDirectory(local.warehouse())) {
+            err.println("fsc dataset export: nothing built yet in " + local.warehouse() + "; run `fsc run` first");
+            return ExitCodes.USER_ERRORS;
+        }
+        String table = dataset.get().spec().output().map(o -> o.table().value()).orElse("gold." + name);
+        Files.createDirectories(local.tmp());
+        Path work = Files.createTempDirectory(local.tmp(), "export-");
+        Path parts = work.resolve("parts");
+        JobManifest manifest = new JobManifest(JobManifest.FORMAT_VERSION, result.model().get().project().project().value(),
+                "export_" + name, "-", Version.current(),
+                JobManifest.CatalogConfig.hadoop(local.warehouse().toAbsolutePath().normalize().toString()), Map.of(),
+                Optional.empty(), List.of(Step.sql("export", List.of(exportSql(table, dataset.get(), parts)), List.of())));
+        Path manifestFile = work.resolve("export.json");
+        Files.writeString(manifestFile, manifest.toJson());
+        int code = new SparkProcess(jar.get(), local.tmp()).run(List.of(manifestFile), "local[*]", work.resolve("spark.log"),
+                new PrintWriter(OutputStream.nullOutputStream()));
+        if (code != 0) {
+            err.println("fsc dataset export: reading " + table + " failed"
+                    + (build != null ? " (is there a build of " + build + "?)" : "") + "; details: " + work.resolve("spark.log"));
+            return ExitCodes.USER_ERRORS;
+        }
+        long rows = writeOut(parts);
+        stdout.println("wrote " + (rows < 0 ? "the rows" : rows + " rows") + " of " + table + (build != null ? " (build " + build + ")" : "") + " to " + out);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private String exportSql(String table, Dataset dataset, Path parts) {
+        String using = switch (format) {
+            case jsonl -> "json OPTIONS (ignoreNullFields 'false')";
+            case csv -> "csv OPTIONS (header 'true')";
+            case parquet -> "parquet";
+        };
+        String source = table + (build != null ? " VERSION AS OF 'build-" + build + "'" : "");
+        return "INSERT OVERWRITE DIRECTORY '" + parts.toAbsolutePath() + "' USING " + using + "\n"
+                + "SELECT /*+ COALESCE(1) */ * EXCEPT (ds) FROM " + source + "\n"
+                + "ORDER BY " + dataset.spec().spine().timestamp().value();
+    }
+
+    /**
+     * Moves Spark's single part file to the target (an empty table gives none: an empty file then); returns
+     * its row count for text formats, -1 for parquet.
+     */
+    private long writeOut(Path parts) throws IOException {
+        Optional<Path> part;
+        try (Stream<Path> files = Files.list(parts)) {
+            part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst();
+        }
+        Path target = out.toAbsolutePath();
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        if (part.isEmpty()) {
+            Files.write(target, new byte[0]);
+            return 0;
+        }
+        long rows;
+        try (Stream<String> lines = Files.lines(part.get())) {
+            rows = format == Format.parquet ? -1 : lines.count() - (format == Format.csv ? 1 : 0);
+        }
+        Files.move(part.get(), target, StandardCopyOption.REPLACE_EXISTING);
+        return rows;
+    }
+}
