@@ -1,6 +1,6 @@
 -- Training dataset [=name]: one row per spine row, each feature as of the row's time [=timestamp]
 -- (tiles before its tile merged with the head events up to [=timestamp]; nothing later), labels looking
--- forward. This run publishes the rows whose longest horizon ([=horizonText]) ends within the day.
+-- forward. A run publishes the rows whose longest horizon ([=horizonText]) ends within its days.
 CREATE TABLE IF NOT EXISTS [=table] (
 <#list outputColumns as c>
   [=c.name] [=c.type],
@@ -9,7 +9,10 @@ CREATE TABLE IF NOT EXISTS [=table] (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-CREATE OR REPLACE TEMPORARY VIEW [=name]__spine AS
+-- the spine rows, cached: every view's probes, every label and the output read them
+DROP VIEW IF EXISTS [=name]__spine;
+
+CACHE TABLE [=name]__spine AS
 SELECT [=spineColumns?join(", ")]
 FROM <#if spineQuery??>(
   [=spineQuery?replace("\n", "\n  ")]
@@ -94,3 +97,5 @@ LEFT JOIN [=name]__label_[=l.name] label_[=l.name]
   ON <#list l.keys as k>label_[=l.name].[=k.column] = s.[=k.column] AND </#list>label_[=l.name].t = s.[=timestamp]
 </#list>
 ;
+
+DROP VIEW IF EXISTS [=name]__spine;

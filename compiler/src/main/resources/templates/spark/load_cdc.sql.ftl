@@ -20,7 +20,7 @@ CREATE OR REPLACE TEMPORARY VIEW [=input] (
 ) USING json
 OPTIONS (path '${[=pathParameter]}');
 
-DELETE FROM [=bronze] WHERE ds = DATE'${ds}';
+DELETE FROM [=bronze] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO [=bronze]
 SELECT op, before, after, lsn, source_ts_ms, ts_ms, ds
@@ -33,4 +33,4 @@ FROM (
       to_date(timestamp_millis(try_cast(ts_ms AS BIGINT)))) AS ds
   FROM [=input]
 )
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';

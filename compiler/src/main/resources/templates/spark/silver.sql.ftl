@@ -51,13 +51,16 @@ FROM <#if cdc>(
   SELECT *, from_json(CASE WHEN op = 'd' THEN before ELSE after END,
                       '<#list columns as c>[=c.name] STRING<#sep>, </#sep></#list>') AS img
   FROM [=bronze]
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
 )<#else>[=bronze]
-WHERE ds = DATE'${ds}'</#if>;
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'</#if>;
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW [=source]__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS [=source]__checked;
+
+CACHE TABLE [=source]__checked AS
 SELECT *,
   CASE
 <#list columns as c>
@@ -76,7 +79,7 @@ SELECT *,
   END AS _reason
 FROM [=source]__typed;
 
-DELETE FROM [=quarantine] WHERE ds = DATE'${ds}';
+DELETE FROM [=quarantine] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO [=quarantine]
 SELECT _raw.*, _reason, ds
@@ -85,7 +88,7 @@ WHERE _reason IS NOT NULL;
 
 <#if lateness??>
 -- late routing: arrival more than [=latenessText] after the event time
-DELETE FROM [=late] WHERE ds = DATE'${ds}';
+DELETE FROM [=late] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO [=late]
 SELECT <#list columns as c>[=c.name], </#list><#list metaColumns as m>[=m.name], </#list>ds
@@ -99,8 +102,8 @@ WHERE _reason IS NULL<#if lateness??> AND NOT ([=lateCondition])</#if>;
 
 <#if dedup??>
 -- dedup on ([=dedup.keys?join(", ")]): per key, in arrival order, a record is kept when it is the first,
---   or arrives more than [=dedup.withinText] after the latest kept one; kept records of earlier days
---   (same key, up to [=dedup.lookbackDays] days back) count as kept
+--   or arrives more than [=dedup.withinText] after the latest kept one; kept records of days before
+--   the run (same key, up to [=dedup.lookbackDays] days back) count as kept
 CREATE OR REPLACE TEMPORARY VIEW [=source]__deduplicated AS
 WITH arrivals AS (
   SELECT <#list dedup.keys as k>[=k], </#list>struct(<#list dedup.orderFields as f>[=f]<#sep>, </#sep></#list>, FALSE AS kept_before) AS r
@@ -108,7 +111,7 @@ WITH arrivals AS (
   UNION ALL
   SELECT <#list dedup.keys as k>[=k], </#list>struct(<#list dedup.orderFields as f>[=f]<#sep>, </#sep></#list>, TRUE AS kept_before) AS r
   FROM [=silver]
-  WHERE ds >= date_sub(DATE'${ds}', [=dedup.lookbackDays]) AND ds < DATE'${ds}'
+  WHERE ds >= date_sub(DATE'${ds_from}', [=dedup.lookbackDays]) AND ds < DATE'${ds_from}'
     AND (<#list dedup.keys as k>[=k]<#sep>, </#sep></#list>) IN (SELECT <#list dedup.keys as k>[=k]<#sep>, </#sep></#list> FROM [=source]__on_time)
 ),
 kept AS (
@@ -130,7 +133,7 @@ SELECT r.* FROM kept;
 
 </#if>
 -- silver, with PII columns hashed or dropped
-DELETE FROM [=silver] WHERE ds = DATE'${ds}';
+DELETE FROM [=silver] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO [=silver]
 SELECT
@@ -142,3 +145,5 @@ SELECT
 </#list>
   ds
 FROM [=source]__[=dedup???then("deduplicated", "on_time")];
+
+DROP VIEW IF EXISTS [=source]__checked;

@@ -1,5 +1,5 @@
 -- Tiles of [=view] every [=tileSizeText]: partial aggregates per (<#list keys as k>[=k], </#list>tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS [=table] (
 <#list keyColumns as k>
   [=k.name] [=k.type],
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS [=table] (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM [=table] WHERE ds = DATE'${ds}';
+DELETE FROM [=table] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO [=table]
 SELECT
@@ -27,9 +27,9 @@ SELECT
 <#list states as s>
   [=s.aggregate] AS [=s.name],
 </#list>
-  DATE'${ds}' AS ds
+  to_date([=floor]) AS ds
 FROM [=events]
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
 <#list keys as k>
   AND [=k] IS NOT NULL
 </#list>

@@ -15,6 +15,6 @@ FROM (
     _change_time AS valid_from,
     LEAD(_change_time) OVER (PARTITION BY [=primaryKey?join(", ")] ORDER BY _change_time, _lsn) AS valid_to
   FROM [=silver]
-  WHERE ds <= DATE'${ds}'
+  WHERE ds <= DATE'${ds_to}'
 )
 WHERE _op <> 'd';

@@ -27,8 +27,8 @@ final class BuildRecords {
     private BuildRecords() {
     }
 
-    /** Writes the records of a successful day's datasets; returns the files written. */
-    static List<Path> write(Path buildsDir, Plan plan, JobManifest manifest, JobResult result, String day,
+    /** Writes the records of a successful run's datasets, named by its last day; returns the files written. */
+    static List<Path> write(Path buildsDir, Plan plan, JobResult result, String day,
             Map<String, String> datasetTables, String fscVersion) throws IOException {
         List<Path> written = new ArrayList<>();
         Map<String, Long> snapshots = new LinkedHashMap<>();

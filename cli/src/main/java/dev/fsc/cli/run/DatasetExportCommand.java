@@ -100,7 +100,7 @@ final class DatasetExportCommand implements Callable<Integer> {
                 Optional.empty(), List.of(Step.sql("export", List.of(exportSql(table, dataset.get(), parts)), List.of())));
         Path manifestFile = work.resolve("export.json");
         Files.writeString(manifestFile, manifest.toJson());
-        int code = new SparkProcess(jar.get(), local.tmp()).run(List.of(manifestFile), "local[*]", work.resolve("spark.log"),
+        int code = new SparkProcess(jar.get(), local.tmp()).run(manifestFile, work.resolve("result.json"), "local[*]", work.resolve("spark.log"),
                 new PrintWriter(OutputStream.nullOutputStream()));
         if (code != 0) {
             err.println("fsc dataset export: reading " + table + " failed"

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,28 +33,27 @@ record LocalRuns(Path project) {
     }
 
     /**
-     * Writes one manifest per day into {@code runDir}: the compiled job with the day, absolute input paths,
-     * the local warehouse and a branch per day (a failed day's work waits there; rerunning the day resumes it).
+     * Writes the manifest of a run of days {@code from..to} into {@code runDir}: the compiled job with the days,
+     * absolute input paths, the local warehouse and a branch of its own (a failed run's work waits there;
+     * rerunning the same days resumes it).
      */
-    List<Path> writeDays(JobManifest compiled, List<LocalDate> days, Path runDir) throws IOException {
+    Path writeRun(JobManifest compiled, LocalDate from, LocalDate to, Path runDir) throws IOException {
         Files.createDirectories(runDir);
-        List<Path> out = new ArrayList<>();
-        for (LocalDate day : days) {
-            Map<String, String> parameters = new TreeMap<>(compiled.parameters());
-            parameters.put(SparkCodegen.DAY_PARAMETER, day.toString());
-            compiled.parameters().forEach((name, value) -> {
-                if (name.startsWith("input_")) {
-                    parameters.put(name, project.resolve(value).toAbsolutePath().normalize().toString());
-                }
-            });
-            JobManifest manifest = new JobManifest(compiled.formatVersion(), compiled.project(), compiled.job(),
-                    compiled.planHash(), compiled.fscVersion(),
-                    JobManifest.CatalogConfig.hadoop(warehouse().toAbsolutePath().normalize().toString()),
-                    parameters, Optional.of(compiled.branch().orElse("fsc-" + compiled.job()) + "-" + day), compiled.steps());
-            Path file = runDir.resolve(compiled.job() + "-" + day + ".json");
-            Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
-            out.add(file);
-        }
-        return out;
+        Map<String, String> parameters = new TreeMap<>(compiled.parameters());
+        parameters.put(SparkCodegen.FROM_PARAMETER, from.toString());
+        parameters.put(SparkCodegen.TO_PARAMETER, to.toString());
+        compiled.parameters().forEach((name, value) -> {
+            if (name.startsWith("input_")) {
+                parameters.put(name, project.resolve(value).toAbsolutePath().normalize().toString());
+            }
+        });
+        String days = from.equals(to) ? from.toString() : from + "_" + to;
+        JobManifest manifest = new JobManifest(compiled.formatVersion(), compiled.project(), compiled.job(),
+                compiled.planHash(), compiled.fscVersion(),
+                JobManifest.CatalogConfig.hadoop(warehouse().toAbsolutePath().normalize().toString()),
+                parameters, Optional.of(compiled.branch().orElse("fsc-" + compiled.job()) + "-" + days), compiled.steps());
+        Path file = runDir.resolve(compiled.job() + "-" + days + ".json");
+        Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
+        return file;
     }
 }

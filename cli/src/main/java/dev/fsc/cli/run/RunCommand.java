@@ -34,9 +34,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fsc run --env local --date D} (or {@code --from D --to D}): compiles the project and runs its
- * daily batch job for each day in order, on Spark in local mode with the Iceberg warehouse under
- * {@code .fsc/}, like {@code dbt build}. Each day publishes all or nothing; the run stops at the first
- * day that fails.
+ * batch job over those days, on Spark in local mode with the Iceberg warehouse under {@code .fsc/}, like
+ * {@code dbt build}: every step in dependency order, all on a branch that is published only when every
+ * error check passed — the run publishes all or nothing.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the batch pipeline (bronze -> silver -> tiles -> datasets) for one or more days on the local environment.")
@@ -108,49 +108,41 @@ public final class RunCommand implements Callable<Integer> {
         SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, version, inputs);
 
         LocalRuns local = new LocalRuns(root);
+        LocalDate first = days.get().get(0);
+        LocalDate last = days.get().get(days.get().size() - 1);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
         Path runDir = local.runs().resolve(runId);
-        List<Path> manifests = local.writeDays(job.manifest(), days.get(), runDir);
-        out.println("fsc run: " + model.project().project().value() + ", " + days.get().size() + " day(s) "
-                + days.get().get(0) + (days.get().size() > 1 ? " .. " + days.get().get(days.get().size() - 1) : "")
-                + ", plan " + plan.planHash() + "; warehouse " + local.warehouse());
+        Path manifest = local.writeRun(job.manifest(), first, last, runDir);
+        out.println("fsc run: " + model.project().project().value() + ", " + (first.equals(last) ? "day " + first
+                : days.get().size() + " days " + first + " .. " + last) + ", plan " + plan.planHash()
+                + "; warehouse " + local.warehouse());
         out.flush();
         Path log = runDir.resolve("spark.log");
-        int code = new SparkProcess(jar.get(), local.tmp()).run(manifests, master, log, out);
+        Path resultFile = runDir.resolve("result.json");
+        int code = new SparkProcess(jar.get(), local.tmp()).run(manifest, resultFile, master, log, out);
 
         Map<String, String> datasetTables = new LinkedHashMap<>();
         for (Dataset d : model.datasets()) {
             datasetTables.put(d.name(), d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()));
         }
-        Map<String, Long> published = new LinkedHashMap<>();
-        List<Path> records = new ArrayList<>();
-        for (int i = 0; i < manifests.size(); i++) {
-            Path resultFile = runDir.resolve(job.manifest().job() + "-" + days.get().get(i) + ".result.json");
-            if (!Files.exists(resultFile)) {
-                break;
-            }
-            JobResult day = JobResult.fromJson(Files.readString(resultFile, StandardCharsets.UTF_8));
-            if (day.status() != JobResult.Status.OK) {
-                break;
-            }
-            records.addAll(BuildRecords.write(local.builds(), plan, job.manifest(), day, days.get().get(i).toString(),
-                    datasetTables, version));
-            day.steps().forEach(s -> s.rowsWritten().forEach((table, n) -> {
+        if (code == JobResult.EXIT_OK) {
+            JobResult ran = JobResult.fromJson(Files.readString(resultFile, StandardCharsets.UTF_8));
+            BuildRecords.write(local.builds(), plan, ran, last.toString(), datasetTables, version);
+            Map<String, Long> published = new LinkedHashMap<>();
+            ran.steps().forEach(s -> s.rowsWritten().forEach((table, n) -> {
                 if (datasetTables.containsValue(table)) {
                     published.merge(table, n, Long::sum);
                 }
             }));
-        }
-        if (code == JobResult.EXIT_OK) {
             out.println("fsc run: ok. Datasets (Iceberg tables in " + local.warehouse() + "):");
             datasetTables.forEach((name, table) -> out.println("  " + table + ": " + published.getOrDefault(table, 0L)
-                    + " rows published by this run; build records in " + local.builds().resolve(name)));
+                    + " rows published (rows whose label horizon has passed); build record "
+                    + local.builds().resolve(name).resolve(last + ".json")));
             out.println("  export one: fsc dataset export <dataset> --project " + root + " --format jsonl --out FILE");
             out.flush();
             return ExitCodes.OK;
         }
-        err.println("fsc run: failed" + (records.isEmpty() ? "" : " (earlier days were published)")
-                + "; the failing day published nothing. Details: " + log);
+        err.println("fsc run: failed; nothing was published (every table is as before the run). Details: " + log);
         err.flush();
         return code == JobResult.EXIT_FAILED ? ExitCodes.USER_ERRORS : code;
     }

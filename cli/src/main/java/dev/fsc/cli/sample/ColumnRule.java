@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 record ColumnRule(Column column, ColumnType type, double nullRate, List<String> accepted, Optional<BigDecimal> min,
                   Optional<BigDecimal> max) {
-    /** Nullable columns are NULL this often, unless a {@code null_rate} check asks for less. */
+    /** Nullable columns are NULL this often, unless a {@code null_rate} or {@code null_rate_spike} check asks for less. */
     static final double DEFAULT_NULL_RATE = 0.02;
 
     ColumnRule {
@@ -53,6 +53,8 @@ record ColumnRule(Column column, ColumnType type, double nullRate, List<String> 
                 r.max().ifPresent(v -> maxs.merge(r.column().value(), v, BigDecimal::min));
             } else if (check instanceof QualityCheck.NullRate n) {
                 nullRateMax.merge(n.column().value(), n.max(), BigDecimal::min);
+            } else if (check instanceof QualityCheck.NullRateSpike s) {
+                nullRateMax.merge(s.column().value(), s.maxIncrease(), BigDecimal::min);
             }
         }
         Map<String, ColumnRule> rules = new LinkedHashMap<>();
@@ -62,7 +64,9 @@ record ColumnRule(Column column, ColumnType type, double nullRate, List<String> 
             if (column.nullable() && !neverNull.contains(name)) {
                 rate = DEFAULT_NULL_RATE;
                 if (nullRateMax.containsKey(name)) {
-                    rate = Math.min(rate, nullRateMax.get(name).doubleValue() / 2);
+                    // far under the limit: a day of a few hundred rows (CDC: several versions of one row)
+                    // must not cross it by chance
+                    rate = Math.min(rate, nullRateMax.get(name).doubleValue() / 10);
                 }
             }
             rules.put(name, new ColumnRule(column, ColumnType.parse(column.sqlType()), rate,

@@ -31,8 +31,10 @@ import java.util.TreeMap;
 public final class SparkCodegen {
     /** The job's name; per-day runs name their branch after it. */
     public static final String JOB = "daily";
-    /** The job parameter holding the day processed, {@code YYYY-MM-DD}. */
-    public static final String DAY_PARAMETER = "ds";
+    /** The job parameter holding the first day processed, {@code YYYY-MM-DD}. */
+    public static final String FROM_PARAMETER = "ds_from";
+    /** The job parameter holding the last day processed (inclusive). */
+    public static final String TO_PARAMETER = "ds_to";
 
     private final Templates templates = Templates.of("spark");
 
@@ -112,7 +114,8 @@ public final class SparkCodegen {
         }
 
         Map<String, String> parameters = new TreeMap<>();
-        parameters.put(DAY_PARAMETER, "");
+        parameters.put(FROM_PARAMETER, "");
+        parameters.put(TO_PARAMETER, "");
         localInputs.forEach((source, path) -> parameters.put(SparkNames.inputParameter(source), path));
         JobManifest manifest = new JobManifest(JobManifest.FORMAT_VERSION, project, JOB, plan.planHash(), fscVersion,
                 CatalogConfig.hadoop("warehouse"), parameters, Optional.of("fsc-" + JOB), steps);
@@ -127,10 +130,10 @@ public final class SparkCodegen {
         return new SparkJob(manifest, files);
     }
 
-    /** Tags the dataset's published snapshot with the day it was built for, kept as long as the spec says. */
+    /** Tags the dataset's published snapshot with the last day it was built for, kept as long as the spec says. */
     private static String tag(Dataset dataset) {
         Optional<Duration> retain = dataset.spec().snapshotRetention().map(Located::value);
-        return "ALTER TABLE " + DatasetSql.table(dataset) + " CREATE OR REPLACE TAG `build-${ds}`"
+        return "ALTER TABLE " + DatasetSql.table(dataset) + " CREATE OR REPLACE TAG `build-${ds_to}`"
                 + retain.map(r -> " RETAIN " + r.toDays() + " DAYS").orElse("");
     }
 

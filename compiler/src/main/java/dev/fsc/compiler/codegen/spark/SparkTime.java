@@ -2,14 +2,14 @@ package dev.fsc.compiler.codegen.spark;
 
 import java.time.Duration;
 
-/** Time arithmetic as Spark SQL text. Every run is for one day, the job parameter {@code ds}. */
+/** Time arithmetic as Spark SQL text. A run is for the days {@code ds_from..ds_to} (job parameters). */
 final class SparkTime {
-    /** Start of the run's day. */
-    static final String DAY_START = "CAST(DATE'${ds}' AS TIMESTAMP)";
-    /** End of the run's day (exclusive). */
-    static final String DAY_END = "CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)";
-    /** The run's day partition. */
-    static final String DAY = "DATE'${ds}'";
+    /** Start of the run's first day. */
+    static final String DAY_START = "CAST(DATE'${ds_from}' AS TIMESTAMP)";
+    /** End of the run's last day (exclusive). */
+    static final String DAY_END = "CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)";
+    /** The run's day partitions. */
+    static final String DAYS = "ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'";
 
     private SparkTime() {
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The checks of a source's day in silver, each a query whose rows are failures (one row with a
+ * The checks of a source's rows in the run's days, in silver, each a query whose rows are failures (one row with a
  * {@code message}). Row checks of severity error are not here: they quarantine records instead; row checks
  * of severity warn are here, counting the records that fail them.
  */
@@ -44,77 +44,89 @@ final class TableChecks {
         return checks;
     }
 
-    private static String day(Source source) {
-        String where = "ds = DATE'${ds}'";
-        return SourceSql.isCdc(source) ? where + " AND _op <> 'd'" : where;
+    /** The run's silver rows of a source (a CDC source's deletes are not rows). */
+    private static String days(Source source) {
+        return SourceSql.isCdc(source) ? SparkTime.DAYS + " AND _op <> 'd'" : SparkTime.DAYS;
     }
+
+    /** Every day of the run, with or without rows. */
+    private static final String RUN_DAYS = "SELECT explode(sequence(DATE'${ds_from}', DATE'${ds_to}')) AS ds";
 
     private static Optional<String> failingRows(Source source, QualityCheck check) {
         return RowChecks.combined(check).map(c ->
                 "SELECT concat(COUNT(*), ' rows of " + source.name() + " fail ', " + c.reason() + ") AS message\n"
                         + "FROM " + SparkNames.silver(source.name()) + "\n"
-                        + "WHERE " + day(source) + " AND (" + c.fails() + ")\n"
+                        + "WHERE " + days(source) + " AND (" + c.fails() + ")\n"
                         + "HAVING COUNT(*) > 0");
     }
 
     private static Optional<String> query(Source source, QualityCheck check) {
         String silver = SparkNames.silver(source.name());
         if (check instanceof Unique u) {
-                String cols = String.join(", ", u.columns().stream().map(Located::value).toList());
-                return Optional.of("SELECT concat(COUNT(*), ' values of (" + cols + ") occur more than once') AS message\n"
-                        + "FROM (\n"
-                        + "  SELECT " + cols + "\n"
-                        + "  FROM " + silver + "\n"
-                        + "  WHERE " + day(source) + "\n"
-                        + "  GROUP BY " + cols + "\n"
-                        + "  HAVING COUNT(*) > 1\n"
-                        + ")\n"
-                        + "HAVING COUNT(*) > 0");
+            String cols = String.join(", ", u.columns().stream().map(Located::value).toList());
+            return Optional.of("SELECT concat(COUNT(*), ' values of (" + cols + ") occur more than once') AS message\n"
+                    + "FROM (\n"
+                    + "  SELECT " + cols + "\n"
+                    + "  FROM " + silver + "\n"
+                    + "  WHERE " + days(source) + "\n"
+                    + "  GROUP BY " + cols + "\n"
+                    + "  HAVING COUNT(*) > 1\n"
+                    + ")\n"
+                    + "HAVING COUNT(*) > 0");
         }
         if (check instanceof NullRate n) {
-            return Optional.of("SELECT concat('null_rate(" + n.column().value() + ") is ', round(rate, 4), ', above "
+            return Optional.of("SELECT concat(ds, ': null_rate(" + n.column().value() + ") is ', round(rate, 4), ', above "
                     + n.max().toPlainString() + "') AS message\n"
                     + "FROM (\n"
-                    + "  SELECT avg(CASE WHEN " + n.column().value() + " IS NULL THEN 1.0 ELSE 0.0 END) AS rate\n"
+                    + "  SELECT ds, avg(CASE WHEN " + n.column().value() + " IS NULL THEN 1.0 ELSE 0.0 END) AS rate\n"
                     + "  FROM " + silver + "\n"
-                    + "  WHERE " + day(source) + "\n"
+                    + "  WHERE " + days(source) + "\n"
+                    + "  GROUP BY ds\n"
                     + ")\n"
                     + "WHERE rate > " + n.max().toPlainString());
         }
         if (check instanceof NullRateSpike s) {
-                String c = s.column().value();
-                String nullness = "CASE WHEN " + c + " IS NULL THEN 1.0 ELSE 0.0 END";
-                return Optional.of("SELECT concat('null_rate(" + c + ") rose from ', round(baseline, 4), ' to ', round(today, 4),"
-                        + " ', more than " + s.maxIncrease().toPlainString() + "') AS message\n"
-                        + "FROM (\n"
-                        + "  SELECT avg(CASE WHEN ds = DATE'${ds}' THEN " + nullness + " END) AS today,\n"
-                        + "         avg(CASE WHEN ds < DATE'${ds}' THEN " + nullness + " END) AS baseline\n"
-                        + "  FROM " + silver + "\n"
-                        + "  WHERE ds >= date_sub(DATE'${ds}', " + s.baseline().toDays() + ") AND ds <= DATE'${ds}'"
-                        + (SourceSql.isCdc(source) ? " AND _op <> 'd'" : "") + "\n"
-                        + ")\n"
-                        + "WHERE baseline IS NOT NULL AND today - baseline > " + s.maxIncrease().toPlainString());
+            String c = s.column().value();
+            long baseline = s.baseline().toDays();
+            return Optional.of("WITH daily AS (\n"
+                    + "  SELECT ds, avg(CASE WHEN " + c + " IS NULL THEN 1.0 ELSE 0.0 END) AS rate\n"
+                    + "  FROM " + silver + "\n"
+                    + "  WHERE ds >= date_sub(DATE'${ds_from}', " + baseline + ") AND ds <= DATE'${ds_to}'"
+                    + (SourceSql.isCdc(source) ? " AND _op <> 'd'" : "") + "\n"
+                    + "  GROUP BY ds\n"
+                    + ")\n"
+                    + "SELECT concat(d.ds, ': null_rate(" + c + ") rose from ', round(avg(b.rate), 4), ' to ', round(d.rate, 4),"
+                    + " ', more than " + s.maxIncrease().toPlainString() + "') AS message\n"
+                    + "FROM daily d\n"
+                    + "JOIN daily b ON b.ds >= date_sub(d.ds, " + baseline + ") AND b.ds < d.ds\n"
+                    + "WHERE d." + SparkTime.DAYS + "\n"
+                    + "GROUP BY d.ds, d.rate\n"
+                    + "HAVING d.rate - avg(b.rate) > " + s.maxIncrease().toPlainString());
         }
         if (check instanceof Freshness f) {
-            return Optional.of("SELECT concat('latest event at ', COALESCE(CAST(latest AS STRING), 'none'),"
+            return Optional.of("SELECT concat(d.ds, ': latest event at ', COALESCE(CAST(latest AS STRING), 'none'),"
                     + " ', more than " + SparkTime.text(f.maxDelay()) + " before the end of the day') AS message\n"
-                    + "FROM (\n"
-                    + "  SELECT max(" + SourceSql.eventTime(source) + ") AS latest\n"
+                    + "FROM (" + RUN_DAYS + ") d\n"
+                    + "LEFT JOIN (\n"
+                    + "  SELECT ds, max(" + SourceSql.eventTime(source) + ") AS latest\n"
                     + "  FROM " + silver + "\n"
-                    + "  WHERE " + day(source) + "\n"
-                    + ")\n"
-                    + "WHERE latest IS NULL OR latest < " + SparkTime.DAY_END + " - " + SparkTime.interval(f.maxDelay()));
+                    + "  WHERE " + days(source) + "\n"
+                    + "  GROUP BY ds\n"
+                    + ") s ON s.ds = d.ds\n"
+                    + "WHERE latest IS NULL OR latest < CAST(date_add(d.ds, 1) AS TIMESTAMP) - " + SparkTime.interval(f.maxDelay()));
         }
         if (check instanceof Volume v) {
-            return Optional.of("SELECT concat(row_count, ' rows in the day, expected "
+            return Optional.of("SELECT concat(d.ds, ': ', COALESCE(row_count, 0), ' rows, expected "
                     + (v.maxRowsPerDay().isPresent() ? v.minRowsPerDay() + ".." + v.maxRowsPerDay().get() : "at least " + v.minRowsPerDay())
                     + "') AS message\n"
-                    + "FROM (\n"
-                    + "  SELECT COUNT(*) AS row_count\n"
+                    + "FROM (" + RUN_DAYS + ") d\n"
+                    + "LEFT JOIN (\n"
+                    + "  SELECT ds, COUNT(*) AS row_count\n"
                     + "  FROM " + silver + "\n"
-                    + "  WHERE " + day(source) + "\n"
-                    + ")\n"
-                    + "WHERE row_count < " + v.minRowsPerDay() + v.maxRowsPerDay().map(m -> " OR row_count > " + m).orElse(""));
+                    + "  WHERE " + days(source) + "\n"
+                    + "  GROUP BY ds\n"
+                    + ") s ON s.ds = d.ds\n"
+                    + "WHERE COALESCE(row_count, 0) < " + v.minRowsPerDay() + v.maxRowsPerDay().map(m -> " OR row_count > " + m).orElse(""));
         }
         return Optional.empty();
     }
