@@ -3,5 +3,5 @@
 
 SELECT concat(COUNT(*), ' rows of dispatch_events fail ', concat('accepted_values(service_type): ''', CAST(service_type AS STRING), ''' is not accepted')) AS message
 FROM silver.dispatch_events
-WHERE ds = DATE'${ds}' AND ((NOT (service_type IN ('tow', 'jump_start', 'flat_tire', 'lockout', 'fuel_delivery', 'winch_out'))))
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}' AND ((NOT (service_type IN ('tow', 'jump_start', 'flat_tire', 'lockout', 'fuel_delivery', 'winch_out'))))
 HAVING COUNT(*) > 0;

@@ -3,5 +3,5 @@
 
 SELECT concat(COUNT(*), ' rows of gps_pings fail ', concat('range(accuracy_m, 0..5000): ', CAST(accuracy_m AS STRING))) AS message
 FROM silver.gps_pings
-WHERE ds = DATE'${ds}' AND ((accuracy_m < 0 OR accuracy_m > 5000))
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}' AND ((accuracy_m < 0 OR accuracy_m > 5000))
 HAVING COUNT(*) > 0;

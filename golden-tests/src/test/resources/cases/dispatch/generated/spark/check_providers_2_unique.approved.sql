@@ -5,7 +5,7 @@ SELECT concat(COUNT(*), ' values of (id, updated_at) occur more than once') AS m
 FROM (
   SELECT id, updated_at
   FROM silver.providers
-  WHERE ds = DATE'${ds}' AND _op <> 'd'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}' AND _op <> 'd'
   GROUP BY id, updated_at
   HAVING COUNT(*) > 1
 )

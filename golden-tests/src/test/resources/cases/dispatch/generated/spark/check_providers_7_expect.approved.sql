@@ -3,5 +3,5 @@
 
 SELECT concat(COUNT(*), ' rows of providers fail ', 'expect active_jobs_within_capacity') AS message
 FROM silver.providers
-WHERE ds = DATE'${ds}' AND _op <> 'd' AND ((NOT (active_jobs IS NULL OR capacity IS NULL OR active_jobs <= capacity)))
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}' AND _op <> 'd' AND ((NOT (active_jobs IS NULL OR capacity IS NULL OR active_jobs <= capacity)))
 HAVING COUNT(*) > 0;

@@ -5,7 +5,7 @@ SELECT concat(COUNT(*), ' values of (segment_id, hour_start) occur more than onc
 FROM (
   SELECT segment_id, hour_start
   FROM silver.traffic
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
   GROUP BY segment_id, hour_start
   HAVING COUNT(*) > 1
 )

@@ -5,7 +5,7 @@ SELECT concat(COUNT(*), ' values of (region_id, observed_at) occur more than onc
 FROM (
   SELECT region_id, observed_at
   FROM silver.weather
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
   GROUP BY region_id, observed_at
   HAVING COUNT(*) > 1
 )

@@ -3,5 +3,5 @@
 
 SELECT concat(COUNT(*), ' rows of weather fail ', concat('accepted_values(weather_type): ''', CAST(weather_type AS STRING), ''' is not accepted')) AS message
 FROM silver.weather
-WHERE ds = DATE'${ds}' AND ((NOT (weather_type IN ('clear', 'cloudy', 'rain', 'snow', 'ice', 'fog', 'storm'))))
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}' AND ((NOT (weather_type IN ('clear', 'cloudy', 'rain', 'snow', 'ice', 'fog', 'storm'))))
 HAVING COUNT(*) > 0;

@@ -3,7 +3,7 @@
 
 -- Training dataset eta_training: one row per spine row, each feature as of the row's time assigned_ts
 -- (tiles before its tile merged with the head events up to assigned_ts; nothing later), labels looking
--- forward. This run publishes the rows whose longest horizon (3h) ends within the day.
+-- forward. A run publishes the rows whose longest horizon (3h) ends within its days.
 CREATE TABLE IF NOT EXISTS gold.eta_training (
   assigned_ts TIMESTAMP,
   provider_id BIGINT,
@@ -70,15 +70,18 @@ CREATE TABLE IF NOT EXISTS gold.eta_training (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-CREATE OR REPLACE TEMPORARY VIEW eta_training__spine AS
+-- the spine rows, cached: every view's probes, every label and the output read them
+DROP VIEW IF EXISTS eta_training__spine;
+
+CACHE TABLE eta_training__spine AS
 SELECT assigned_ts, provider_id, region_id, job_id, service_type, required_vehicle, quoted_eta_minutes
 FROM (
   SELECT job_id, provider_id, region_id, service_type, required_vehicle, quoted_eta_minutes, event_ts assigned_ts
   FROM dispatch_events
   WHERE event_type = 'assigned' AND provider_id IS NOT NULL
 ) AS spine
-WHERE assigned_ts > CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS
-  AND assigned_ts <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS;
+WHERE assigned_ts > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS
+  AND assigned_ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS;
 
 -- provider_eta_stats at each (provider_id, t); NULL when its latest event is older than 30d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_eta_stats AS
@@ -106,7 +109,7 @@ partials_1m AS (
   FROM probes p
   JOIN provider_eta_stats__events e
     ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
 merged_1m AS (
@@ -128,7 +131,7 @@ partials_1h AS (
   JOIN gold.provider_eta_stats__tiles_1h x
     ON x.provider_id = p.provider_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.provider_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -142,7 +145,7 @@ partials_1h AS (
   FROM probes p
   JOIN provider_eta_stats__events e
     ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
 merged_1h AS (
@@ -199,7 +202,7 @@ partials_5m AS (
   FROM probes p
   JOIN provider_activity__events e
     ON e.provider_id = p.provider_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
 merged_5m AS (
@@ -258,7 +261,7 @@ partials_1m AS (
   FROM probes p
   JOIN provider_status__events e
     ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
 merged_1m AS (
@@ -299,7 +302,7 @@ partials_5m AS (
   JOIN gold.region_demand__tiles_5m x
     ON x.region_id = p.region_id AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
    AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.region_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -308,7 +311,7 @@ partials_5m AS (
   FROM probes p
   JOIN region_demand__events e
     ON e.region_id = p.region_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
 merged_5m AS (
@@ -341,7 +344,7 @@ partials_1h AS (
   JOIN gold.traffic_by_region__tiles_1h x
     ON x.region_id = p.region_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -354,7 +357,7 @@ partials_1h AS (
   FROM probes p
   JOIN traffic_by_region__events e
     ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
 merged_1h AS (
@@ -406,7 +409,7 @@ partials_1h AS (
   FROM probes p
   JOIN weather_by_region__events e
     ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
 merged_1h AS (
@@ -452,7 +455,7 @@ partials_1m AS (
   FROM probes p
   JOIN provider_matching__events e
     ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.region_id, p.t
 ),
 merged_1m AS (
@@ -471,7 +474,7 @@ partials_1h AS (
   JOIN gold.provider_matching__tiles_1h x
     ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 14 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.provider_id, p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -482,7 +485,7 @@ partials_1h AS (
   FROM probes p
   JOIN provider_matching__events e
     ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.region_id, p.t
 ),
 merged_1h AS (
@@ -526,7 +529,7 @@ partials_1m AS (
   FROM probes p
   JOIN job_context__events e
     ON e.job_id = p.job_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.job_id, p.t
 ),
 merged_1m AS (
@@ -589,8 +592,8 @@ LEFT JOIN (
 GROUP BY p.job_id, p.t;
 
 DELETE FROM gold.eta_training
-WHERE assigned_ts > CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 3 HOURS
-  AND assigned_ts <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS;
+WHERE assigned_ts > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS
+  AND assigned_ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS;
 
 INSERT INTO gold.eta_training
 SELECT
@@ -679,3 +682,5 @@ LEFT JOIN eta_training__label_cancelled_3h label_cancelled_3h
   ON label_cancelled_3h.job_id = s.job_id AND label_cancelled_3h.t = s.assigned_ts
 LEFT JOIN eta_training__label_reassigned_3h label_reassigned_3h
   ON label_reassigned_3h.job_id = s.job_id AND label_reassigned_3h.t = s.assigned_ts;
+
+DROP VIEW IF EXISTS eta_training__spine;

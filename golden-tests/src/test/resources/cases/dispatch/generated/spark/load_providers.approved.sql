@@ -22,7 +22,7 @@ CREATE OR REPLACE TEMPORARY VIEW providers__input (
 ) USING json
 OPTIONS (path '${input_providers}');
 
-DELETE FROM bronze.providers WHERE ds = DATE'${ds}';
+DELETE FROM bronze.providers WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO bronze.providers
 SELECT op, before, after, lsn, source_ts_ms, ts_ms, ds
@@ -35,4 +35,4 @@ FROM (
       to_date(timestamp_millis(try_cast(ts_ms AS BIGINT)))) AS ds
   FROM providers__input
 )
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';

@@ -89,11 +89,14 @@ SELECT
   ds,
   struct(event_id, job_id, event_type, region_id, provider_id, service_type, required_vehicle, customer_lat, customer_lon, quoted_eta_minutes, caller_phone, cancel_reason, requested_at, assigned_at, event_ts, _arrival_time) AS _raw
 FROM bronze.dispatch_events
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW dispatch_events__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS dispatch_events__checked;
+
+CACHE TABLE dispatch_events__checked AS
 SELECT *,
   CASE
     WHEN _raw.job_id IS NOT NULL AND job_id IS NULL
@@ -135,7 +138,7 @@ SELECT *,
   END AS _reason
 FROM dispatch_events__typed;
 
-DELETE FROM silver.dispatch_events__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.dispatch_events__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.dispatch_events__quarantine
 SELECT _raw.*, _reason, ds
@@ -143,7 +146,7 @@ FROM dispatch_events__checked
 WHERE _reason IS NOT NULL;
 
 -- late routing: arrival more than 15m after the event time
-DELETE FROM silver.dispatch_events__late WHERE ds = DATE'${ds}';
+DELETE FROM silver.dispatch_events__late WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.dispatch_events__late
 SELECT event_id, job_id, event_type, region_id, provider_id, service_type, required_vehicle, customer_lat, customer_lon, quoted_eta_minutes, caller_phone, cancel_reason, requested_at, assigned_at, event_ts, _arrival_time, ds
@@ -155,8 +158,8 @@ SELECT * FROM dispatch_events__checked
 WHERE _reason IS NULL AND NOT (unix_millis(_arrival_time) - unix_millis(event_ts) > 900000);
 
 -- dedup on (event_id): per key, in arrival order, a record is kept when it is the first,
---   or arrives more than 1d after the latest kept one; kept records of earlier days
---   (same key, up to 2 days back) count as kept
+--   or arrives more than 1d after the latest kept one; kept records of days before
+--   the run (same key, up to 2 days back) count as kept
 CREATE OR REPLACE TEMPORARY VIEW dispatch_events__deduplicated AS
 WITH arrivals AS (
   SELECT event_id, struct(_arrival_time, event_ts, event_id, job_id, event_type, region_id, provider_id, service_type, required_vehicle, customer_lat, customer_lon, quoted_eta_minutes, caller_phone, cancel_reason, requested_at, assigned_at, ds, FALSE AS kept_before) AS r
@@ -164,7 +167,7 @@ WITH arrivals AS (
   UNION ALL
   SELECT event_id, struct(_arrival_time, event_ts, event_id, job_id, event_type, region_id, provider_id, service_type, required_vehicle, customer_lat, customer_lon, quoted_eta_minutes, caller_phone, cancel_reason, requested_at, assigned_at, ds, TRUE AS kept_before) AS r
   FROM silver.dispatch_events
-  WHERE ds >= date_sub(DATE'${ds}', 2) AND ds < DATE'${ds}'
+  WHERE ds >= date_sub(DATE'${ds_from}', 2) AND ds < DATE'${ds_from}'
     AND (event_id) IN (SELECT event_id FROM dispatch_events__on_time)
 ),
 kept AS (
@@ -185,7 +188,7 @@ kept AS (
 SELECT r.* FROM kept;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.dispatch_events WHERE ds = DATE'${ds}';
+DELETE FROM silver.dispatch_events WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.dispatch_events
 SELECT
@@ -207,3 +210,5 @@ SELECT
   _arrival_time,
   ds
 FROM dispatch_events__deduplicated;
+
+DROP VIEW IF EXISTS dispatch_events__checked;

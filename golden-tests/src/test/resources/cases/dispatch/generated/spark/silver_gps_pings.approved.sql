@@ -69,11 +69,14 @@ SELECT
   ds,
   struct(provider_id, device_id, region_id, lat, lon, speed_kmh, heading_deg, accuracy_m, on_job, ping_ts, _arrival_time) AS _raw
 FROM bronze.gps_pings
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW gps_pings__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS gps_pings__checked;
+
+CACHE TABLE gps_pings__checked AS
 SELECT *,
   CASE
     WHEN _raw.provider_id IS NOT NULL AND provider_id IS NULL
@@ -107,7 +110,7 @@ SELECT *,
   END AS _reason
 FROM gps_pings__typed;
 
-DELETE FROM silver.gps_pings__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.gps_pings__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.gps_pings__quarantine
 SELECT _raw.*, _reason, ds
@@ -115,7 +118,7 @@ FROM gps_pings__checked
 WHERE _reason IS NOT NULL;
 
 -- late routing: arrival more than 2m after the event time
-DELETE FROM silver.gps_pings__late WHERE ds = DATE'${ds}';
+DELETE FROM silver.gps_pings__late WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.gps_pings__late
 SELECT provider_id, device_id, region_id, lat, lon, speed_kmh, heading_deg, accuracy_m, on_job, ping_ts, _arrival_time, ds
@@ -127,8 +130,8 @@ SELECT * FROM gps_pings__checked
 WHERE _reason IS NULL AND NOT (unix_millis(_arrival_time) - unix_millis(ping_ts) > 120000);
 
 -- dedup on (provider_id, ping_ts): per key, in arrival order, a record is kept when it is the first,
---   or arrives more than 10m after the latest kept one; kept records of earlier days
---   (same key, up to 2 days back) count as kept
+--   or arrives more than 10m after the latest kept one; kept records of days before
+--   the run (same key, up to 2 days back) count as kept
 CREATE OR REPLACE TEMPORARY VIEW gps_pings__deduplicated AS
 WITH arrivals AS (
   SELECT provider_id, ping_ts, struct(_arrival_time, ping_ts, provider_id, device_id, region_id, lat, lon, speed_kmh, heading_deg, accuracy_m, on_job, ds, FALSE AS kept_before) AS r
@@ -136,7 +139,7 @@ WITH arrivals AS (
   UNION ALL
   SELECT provider_id, ping_ts, struct(_arrival_time, ping_ts, provider_id, device_id, region_id, lat, lon, speed_kmh, heading_deg, accuracy_m, on_job, ds, TRUE AS kept_before) AS r
   FROM silver.gps_pings
-  WHERE ds >= date_sub(DATE'${ds}', 2) AND ds < DATE'${ds}'
+  WHERE ds >= date_sub(DATE'${ds_from}', 2) AND ds < DATE'${ds_from}'
     AND (provider_id, ping_ts) IN (SELECT provider_id, ping_ts FROM gps_pings__on_time)
 ),
 kept AS (
@@ -157,7 +160,7 @@ kept AS (
 SELECT r.* FROM kept;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.gps_pings WHERE ds = DATE'${ds}';
+DELETE FROM silver.gps_pings WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.gps_pings
 SELECT
@@ -174,3 +177,5 @@ SELECT
   _arrival_time,
   ds
 FROM gps_pings__deduplicated;
+
+DROP VIEW IF EXISTS gps_pings__checked;

@@ -60,12 +60,15 @@ FROM (
   SELECT *, from_json(CASE WHEN op = 'd' THEN before ELSE after END,
                       'id STRING, company_name STRING, home_region_id STRING, vehicle_type STRING, status STRING, capacity STRING, active_jobs STRING, rating STRING, driver_phone STRING, license_number STRING, updated_at STRING') AS img
   FROM bronze.providers
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
 );
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW providers__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS providers__checked;
+
+CACHE TABLE providers__checked AS
 SELECT *,
   CASE
     WHEN img.id IS NOT NULL AND id IS NULL
@@ -96,7 +99,7 @@ SELECT *,
   END AS _reason
 FROM providers__typed;
 
-DELETE FROM silver.providers__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.providers__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.providers__quarantine
 SELECT _raw.*, _reason, ds
@@ -108,7 +111,7 @@ SELECT * FROM providers__checked
 WHERE _reason IS NULL;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.providers WHERE ds = DATE'${ds}';
+DELETE FROM silver.providers WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.providers
 SELECT
@@ -129,3 +132,5 @@ SELECT
   _arrival_time,
   ds
 FROM providers__on_time;
+
+DROP VIEW IF EXISTS providers__checked;

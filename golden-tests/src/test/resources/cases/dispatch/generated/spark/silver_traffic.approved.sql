@@ -41,11 +41,14 @@ SELECT
   ds,
   struct(region_id, segment_id, hour_start, congestion_index, avg_speed_kmh, incident_count, _arrival_time) AS _raw
 FROM bronze.traffic
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW traffic__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS traffic__checked;
+
+CACHE TABLE traffic__checked AS
 SELECT *,
   CASE
     WHEN _raw.hour_start IS NOT NULL AND hour_start IS NULL
@@ -71,7 +74,7 @@ SELECT *,
   END AS _reason
 FROM traffic__typed;
 
-DELETE FROM silver.traffic__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.traffic__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.traffic__quarantine
 SELECT _raw.*, _reason, ds
@@ -83,7 +86,7 @@ SELECT * FROM traffic__checked
 WHERE _reason IS NULL;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.traffic WHERE ds = DATE'${ds}';
+DELETE FROM silver.traffic WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.traffic
 SELECT
@@ -96,3 +99,5 @@ SELECT
   _arrival_time,
   ds
 FROM traffic__on_time;
+
+DROP VIEW IF EXISTS traffic__checked;

@@ -38,11 +38,14 @@ SELECT
   ds,
   struct(region_id, observed_at, temperature_c, precipitation_mm, weather_type, _arrival_time) AS _raw
 FROM bronze.weather
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW weather__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS weather__checked;
+
+CACHE TABLE weather__checked AS
 SELECT *,
   CASE
     WHEN _raw.observed_at IS NOT NULL AND observed_at IS NULL
@@ -62,7 +65,7 @@ SELECT *,
   END AS _reason
 FROM weather__typed;
 
-DELETE FROM silver.weather__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.weather__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.weather__quarantine
 SELECT _raw.*, _reason, ds
@@ -74,7 +77,7 @@ SELECT * FROM weather__checked
 WHERE _reason IS NULL;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.weather WHERE ds = DATE'${ds}';
+DELETE FROM silver.weather WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.weather
 SELECT
@@ -86,3 +89,5 @@ SELECT
   _arrival_time,
   ds
 FROM weather__on_time;
+
+DROP VIEW IF EXISTS weather__checked;

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of job_context every 1m: partial aggregates per (job_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.job_context__tiles_1m (
   job_id BIGINT,
   tile_start TIMESTAMP,
@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS gold.job_context__tiles_1m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.job_context__tiles_1m WHERE ds = DATE'${ds}';
+DELETE FROM gold.job_context__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.job_context__tiles_1m
 SELECT
@@ -28,8 +28,8 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_minutes_since_request)) FILTER (WHERE v_minutes_since_request IS NOT NULL) AS minutes_since_request__last,
   MAX(named_struct('event_time', event_time, 'value', v_service_type)) FILTER (WHERE v_service_type IS NOT NULL) AS service_type__last,
   MAX(named_struct('event_time', event_time, 'value', v_required_vehicle)) FILTER (WHERE v_required_vehicle IS NOT NULL) AS required_vehicle__last,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM job_context__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND job_id IS NOT NULL
 GROUP BY job_id, date_trunc('MINUTE', event_time);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of provider_activity every 5m: partial aggregates per (provider_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.provider_activity__tiles_5m (
   provider_id BIGINT,
   tile_start TIMESTAMP,
@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS gold.provider_activity__tiles_5m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.provider_activity__tiles_5m WHERE ds = DATE'${ds}';
+DELETE FROM gold.provider_activity__tiles_5m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.provider_activity__tiles_5m
 SELECT
@@ -40,8 +40,8 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_last_lon)) FILTER (WHERE v_last_lon IS NOT NULL) AS last_lon__last,
   MAX(named_struct('event_time', event_time, 'value', v_last_region_id)) FILTER (WHERE v_last_region_id IS NOT NULL) AS last_region_id__last,
   MAX(named_struct('event_time', event_time, 'value', v_last_on_job)) FILTER (WHERE v_last_on_job IS NOT NULL) AS last_on_job__last,
-  DATE'${ds}' AS ds
+  to_date(timestamp_seconds(unix_seconds(event_time) DIV 300 * 300)) AS ds
 FROM provider_activity__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND provider_id IS NOT NULL
 GROUP BY provider_id, timestamp_seconds(unix_seconds(event_time) DIV 300 * 300);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of provider_eta_stats every 1m: partial aggregates per (provider_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.provider_eta_stats__tiles_1m (
   provider_id BIGINT,
   tile_start TIMESTAMP,
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS gold.provider_eta_stats__tiles_1m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.provider_eta_stats__tiles_1m WHERE ds = DATE'${ds}';
+DELETE FROM gold.provider_eta_stats__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.provider_eta_stats__tiles_1m
 SELECT
@@ -34,8 +34,8 @@ SELECT
   COUNT(v_eta_abs_error_minutes) AS eta_abs_error_minutes__count,
   COUNT(*) AS arrivals__count,
   MAX(named_struct('event_time', event_time, 'value', v_last_arrival_minutes)) FILTER (WHERE v_last_arrival_minutes IS NOT NULL) AS last_arrival_minutes__last,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM provider_eta_stats__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND provider_id IS NOT NULL
 GROUP BY provider_id, date_trunc('MINUTE', event_time);

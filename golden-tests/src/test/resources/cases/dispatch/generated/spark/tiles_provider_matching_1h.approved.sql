@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of provider_matching every 1h: partial aggregates per (provider_id, region_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.provider_matching__tiles_1h (
   provider_id BIGINT,
   region_id STRING,
@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS gold.provider_matching__tiles_1h (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.provider_matching__tiles_1h WHERE ds = DATE'${ds}';
+DELETE FROM gold.provider_matching__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.provider_matching__tiles_1h
 SELECT
@@ -30,9 +30,9 @@ SELECT
   hll_sketch_agg(CAST(v_distinct_jobs AS STRING), 12) AS distinct_jobs__sketch,
   SUM(CAST(v_vehicle_match_rate AS DOUBLE)) AS vehicle_match_rate__sum,
   COUNT(v_vehicle_match_rate) AS vehicle_match_rate__count,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('HOUR', event_time)) AS ds
 FROM provider_matching__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND provider_id IS NOT NULL
   AND region_id IS NOT NULL
 GROUP BY provider_id, region_id, date_trunc('HOUR', event_time);

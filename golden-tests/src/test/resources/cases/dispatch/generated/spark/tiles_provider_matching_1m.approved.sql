@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of provider_matching every 1m: partial aggregates per (provider_id, region_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.provider_matching__tiles_1m (
   provider_id BIGINT,
   region_id STRING,
@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS gold.provider_matching__tiles_1m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.provider_matching__tiles_1m WHERE ds = DATE'${ds}';
+DELETE FROM gold.provider_matching__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.provider_matching__tiles_1m
 SELECT
@@ -30,9 +30,9 @@ SELECT
   SUM(CAST(v_utilisation_at_assignment AS DOUBLE)) AS utilisation_at_assignment__sum,
   COUNT(v_utilisation_at_assignment) AS utilisation_at_assignment__count,
   MAX(named_struct('event_time', event_time, 'value', v_in_home_region)) FILTER (WHERE v_in_home_region IS NOT NULL) AS in_home_region__last,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM provider_matching__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND provider_id IS NOT NULL
   AND region_id IS NOT NULL
 GROUP BY provider_id, region_id, date_trunc('MINUTE', event_time);

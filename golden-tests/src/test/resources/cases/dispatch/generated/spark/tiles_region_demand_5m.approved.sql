@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of region_demand every 5m: partial aggregates per (region_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.region_demand__tiles_5m (
   region_id STRING,
   tile_start TIMESTAMP,
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS gold.region_demand__tiles_5m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.region_demand__tiles_5m WHERE ds = DATE'${ds}';
+DELETE FROM gold.region_demand__tiles_5m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.region_demand__tiles_5m
 SELECT
@@ -34,8 +34,8 @@ SELECT
   COUNT(v_tow_request_share) AS tow_request_share__count,
   SUM(CAST(v_avg_quoted_eta_minutes AS DOUBLE)) AS avg_quoted_eta_minutes__sum,
   COUNT(v_avg_quoted_eta_minutes) AS avg_quoted_eta_minutes__count,
-  DATE'${ds}' AS ds
+  to_date(timestamp_seconds(unix_seconds(event_time) DIV 300 * 300)) AS ds
 FROM region_demand__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND region_id IS NOT NULL
 GROUP BY region_id, timestamp_seconds(unix_seconds(event_time) DIV 300 * 300);

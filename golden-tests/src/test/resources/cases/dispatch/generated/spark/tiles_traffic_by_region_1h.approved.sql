@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of traffic_by_region every 1h: partial aggregates per (region_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.traffic_by_region__tiles_1h (
   region_id STRING,
   tile_start TIMESTAMP,
@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS gold.traffic_by_region__tiles_1h (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.traffic_by_region__tiles_1h WHERE ds = DATE'${ds}';
+DELETE FROM gold.traffic_by_region__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.traffic_by_region__tiles_1h
 SELECT
@@ -32,8 +32,8 @@ SELECT
   MIN(v_slowest_segment_kmh) AS slowest_segment_kmh__min,
   SUM(CAST(v_incidents AS BIGINT)) AS incidents__sum,
   hll_sketch_agg(CAST(v_segments_reporting AS STRING), 12) AS segments_reporting__sketch,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('HOUR', event_time)) AS ds
 FROM traffic_by_region__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND region_id IS NOT NULL
 GROUP BY region_id, date_trunc('HOUR', event_time);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of weather_by_region every 1h: partial aggregates per (region_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.weather_by_region__tiles_1h (
   region_id STRING,
   tile_start TIMESTAMP,
@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS gold.weather_by_region__tiles_1h (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.weather_by_region__tiles_1h WHERE ds = DATE'${ds}';
+DELETE FROM gold.weather_by_region__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.weather_by_region__tiles_1h
 SELECT
@@ -28,8 +28,8 @@ SELECT
   MIN(v_min_temperature_c) AS min_temperature_c__min,
   SUM(CAST(v_freezing_hours AS BIGINT)) AS freezing_hours__sum,
   MAX(named_struct('event_time', event_time, 'value', v_weather_type)) FILTER (WHERE v_weather_type IS NOT NULL) AS weather_type__last,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('HOUR', event_time)) AS ds
 FROM weather_by_region__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND region_id IS NOT NULL
 GROUP BY region_id, date_trunc('HOUR', event_time);

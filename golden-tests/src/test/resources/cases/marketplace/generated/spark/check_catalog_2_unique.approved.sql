@@ -5,7 +5,7 @@ SELECT concat(COUNT(*), ' values of (product_id, updated_at) occur more than onc
 FROM (
   SELECT product_id, updated_at
   FROM silver.catalog
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
   GROUP BY product_id, updated_at
   HAVING COUNT(*) > 1
 )

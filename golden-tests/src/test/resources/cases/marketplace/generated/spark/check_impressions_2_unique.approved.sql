@@ -5,7 +5,7 @@ SELECT concat(COUNT(*), ' values of (impression_id) occur more than once') AS me
 FROM (
   SELECT impression_id
   FROM silver.impressions
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
   GROUP BY impression_id
   HAVING COUNT(*) > 1
 )

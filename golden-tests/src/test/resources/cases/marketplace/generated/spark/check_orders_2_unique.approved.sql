@@ -5,7 +5,7 @@ SELECT concat(COUNT(*), ' values of (order_id, updated_at) occur more than once'
 FROM (
   SELECT order_id, updated_at
   FROM silver.orders
-  WHERE ds = DATE'${ds}' AND _op <> 'd'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}' AND _op <> 'd'
   GROUP BY order_id, updated_at
   HAVING COUNT(*) > 1
 )

@@ -3,7 +3,7 @@
 
 -- Training dataset fraud_training: one row per spine row, each feature as of the row's time placed_at
 -- (tiles before its tile merged with the head events up to placed_at; nothing later), labels looking
--- forward. This run publishes the rows whose longest horizon (30d) ends within the day.
+-- forward. A run publishes the rows whose longest horizon (30d) ends within its days.
 CREATE TABLE IF NOT EXISTS gold.fraud_training (
   placed_at TIMESTAMP,
   user_id BIGINT,
@@ -42,7 +42,10 @@ CREATE TABLE IF NOT EXISTS gold.fraud_training (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-CREATE OR REPLACE TEMPORARY VIEW fraud_training__spine AS
+-- the spine rows, cached: every view's probes, every label and the output read them
+DROP VIEW IF EXISTS fraud_training__spine;
+
+CACHE TABLE fraud_training__spine AS
 SELECT placed_at, user_id, item_id, order_id, amount_usd, payment_method, user_country
 FROM (
   SELECT o.order_id, o.user_id, o.item_id, o.amount_usd, o.payment_method, u.country user_country, o.updated_at placed_at
@@ -50,8 +53,8 @@ FROM (
     INNER JOIN silver.users__versions u ON o.user_id = u.user_id AND (u.valid_from <= o.updated_at AND (u.valid_to IS NULL OR o.updated_at < u.valid_to))
   WHERE o.status = 'placed'
 ) AS spine
-WHERE placed_at > CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS
-  AND placed_at <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS;
+WHERE placed_at > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS
+  AND placed_at <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS;
 
 -- user_fraud_signals at each (user_id, t); NULL when its latest event is older than 7d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__user_fraud_signals AS
@@ -80,7 +83,7 @@ partials_5m AS (
   FROM probes p
   JOIN user_fraud_signals__events e
     ON e.user_id = p.user_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_5m AS (
@@ -131,7 +134,7 @@ partials_1d AS (
   JOIN gold.user_order_stats__tiles_1d x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('DAY', p.t)
    AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -140,7 +143,7 @@ partials_1d AS (
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1d AS (
@@ -171,7 +174,7 @@ partials_1m AS (
   JOIN gold.user_click_stats__tiles_1m x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('MINUTE', p.t)
    AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -179,7 +182,7 @@ partials_1m AS (
   FROM probes p
   JOIN user_click_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1m AS (
@@ -208,7 +211,7 @@ partials_1m AS (
   JOIN gold.item_click_risk__tiles_1m x
     ON x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
    AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 3 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 3 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -222,7 +225,7 @@ partials_1m AS (
   FROM probes p
   JOIN item_click_risk__events e
     ON e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.item_id, p.t
 ),
 merged_1m AS (
@@ -268,7 +271,7 @@ partials_1d AS (
   FROM probes p
   JOIN item_catalog_attrs__events e
     ON e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.item_id, p.t
 ),
 merged_1d AS (
@@ -331,8 +334,8 @@ LEFT JOIN (
 GROUP BY p.user_id, p.t;
 
 DELETE FROM gold.fraud_training
-WHERE placed_at > CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 30 DAYS
-  AND placed_at <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS;
+WHERE placed_at > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS
+  AND placed_at <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS;
 
 INSERT INTO gold.fraud_training
 SELECT
@@ -387,3 +390,5 @@ LEFT JOIN fraud_training__label_refunded_30d label_refunded_30d
   ON label_refunded_30d.order_id = s.order_id AND label_refunded_30d.t = s.placed_at
 LEFT JOIN fraud_training__label_account_suspended_30d label_account_suspended_30d
   ON label_account_suspended_30d.user_id = s.user_id AND label_account_suspended_30d.t = s.placed_at;
+
+DROP VIEW IF EXISTS fraud_training__spine;

@@ -3,7 +3,7 @@
 
 -- Training dataset ranking_training: one row per spine row, each feature as of the row's time ts
 -- (tiles before its tile merged with the head events up to ts; nothing later), labels looking
--- forward. This run publishes the rows whose longest horizon (7d) ends within the day.
+-- forward. A run publishes the rows whose longest horizon (7d) ends within its days.
 CREATE TABLE IF NOT EXISTS gold.ranking_training (
   ts TIMESTAMP,
   user_id BIGINT,
@@ -59,11 +59,14 @@ CREATE TABLE IF NOT EXISTS gold.ranking_training (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-CREATE OR REPLACE TEMPORARY VIEW ranking_training__spine AS
+-- the spine rows, cached: every view's probes, every label and the output read them
+DROP VIEW IF EXISTS ranking_training__spine;
+
+CACHE TABLE ranking_training__spine AS
 SELECT ts, user_id, item_id, impression_id, surface, slot, model_version
 FROM impressions
-WHERE ts > CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS
-  AND ts <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS;
+WHERE ts > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS
+  AND ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS;
 
 -- user_order_stats at each (user_id, t); NULL when its latest event is older than 90d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__user_order_stats AS
@@ -86,7 +89,7 @@ partials_1m AS (
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1m AS (
@@ -104,7 +107,7 @@ partials_1h AS (
   JOIN gold.user_order_stats__tiles_1h x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -113,7 +116,7 @@ partials_1h AS (
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1h AS (
@@ -131,7 +134,7 @@ partials_1d AS (
   JOIN gold.user_order_stats__tiles_1d x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('DAY', p.t)
    AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -143,7 +146,7 @@ partials_1d AS (
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1d AS (
@@ -184,7 +187,7 @@ partials_1m AS (
   JOIN gold.user_click_stats__tiles_1m x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('MINUTE', p.t)
    AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -194,7 +197,7 @@ partials_1m AS (
   FROM probes p
   JOIN user_click_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1m AS (
@@ -214,7 +217,7 @@ partials_1h AS (
   JOIN gold.user_click_stats__tiles_1h x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -223,7 +226,7 @@ partials_1h AS (
   FROM probes p
   JOIN user_click_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
 merged_1h AS (
@@ -257,7 +260,7 @@ partials_1m AS (
   JOIN gold.item_click_stats__tiles_1m x
     ON x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
    AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -269,7 +272,7 @@ partials_1m AS (
   FROM probes p
   JOIN item_click_stats__events e
     ON e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
 merged_1m AS (
@@ -292,7 +295,7 @@ partials_1h AS (
   JOIN gold.item_click_stats__tiles_1h x
     ON x.item_id = p.item_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.item_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -301,7 +304,7 @@ partials_1h AS (
   FROM probes p
   JOIN item_click_stats__events e
     ON e.item_id = p.item_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
 merged_1h AS (
@@ -353,7 +356,7 @@ partials_1d AS (
   FROM probes p
   JOIN item_catalog_attrs__events e
     ON e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
 merged_1d AS (
@@ -398,7 +401,7 @@ partials_1m AS (
   JOIN gold.item_click_risk__tiles_1m x
     ON x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
    AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 3 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 3 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -407,7 +410,7 @@ partials_1m AS (
   FROM probes p
   JOIN item_click_risk__events e
     ON e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
 merged_1m AS (
@@ -443,7 +446,7 @@ partials_1m AS (
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
 merged_1m AS (
@@ -462,7 +465,7 @@ partials_1h AS (
   JOIN gold.user_item_interactions__tiles_1h x
     ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('HOUR', p.t)
    AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.item_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -471,7 +474,7 @@ partials_1h AS (
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
 merged_1h AS (
@@ -489,7 +492,7 @@ partials_1d AS (
   JOIN gold.user_item_interactions__tiles_1d x
     ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
    AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -497,7 +500,7 @@ partials_1d AS (
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
 merged_1d AS (
@@ -533,7 +536,7 @@ partials_1d AS (
   JOIN gold.user_item_purchases__tiles_1d x
     ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
    AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 180 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 180 DAYS - INTERVAL 1 DAYS)
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 180 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -541,7 +544,7 @@ partials_1d AS (
   FROM probes p
   JOIN user_item_purchases__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
-  WHERE e.event_time >= CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
 merged_1d AS (
@@ -617,8 +620,8 @@ LEFT JOIN (
 GROUP BY p.user_id, p.item_id, p.t;
 
 DELETE FROM gold.ranking_training
-WHERE ts > CAST(DATE'${ds}' AS TIMESTAMP) - INTERVAL 7 DAYS
-  AND ts <= CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS;
+WHERE ts > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS
+  AND ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS;
 
 INSERT INTO gold.ranking_training
 SELECT
@@ -696,3 +699,5 @@ LEFT JOIN ranking_training__label_purchased_7d label_purchased_7d
   ON label_purchased_7d.user_id = s.user_id AND label_purchased_7d.item_id = s.item_id AND label_purchased_7d.t = s.ts
 LEFT JOIN ranking_training__label_revenue_7d_usd label_revenue_7d_usd
   ON label_revenue_7d_usd.user_id = s.user_id AND label_revenue_7d_usd.item_id = s.item_id AND label_revenue_7d_usd.t = s.ts;
+
+DROP VIEW IF EXISTS ranking_training__spine;

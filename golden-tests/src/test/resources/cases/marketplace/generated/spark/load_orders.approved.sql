@@ -22,7 +22,7 @@ CREATE OR REPLACE TEMPORARY VIEW orders__input (
 ) USING json
 OPTIONS (path '${input_orders}');
 
-DELETE FROM bronze.orders WHERE ds = DATE'${ds}';
+DELETE FROM bronze.orders WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO bronze.orders
 SELECT op, before, after, lsn, source_ts_ms, ts_ms, ds
@@ -35,4 +35,4 @@ FROM (
       to_date(timestamp_millis(try_cast(ts_ms AS BIGINT)))) AS ds
   FROM orders__input
 )
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';

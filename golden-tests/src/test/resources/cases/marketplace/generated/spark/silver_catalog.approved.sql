@@ -50,11 +50,14 @@ SELECT
   ds,
   struct(product_id, title, category, brand, price_usd, list_price_usd, in_stock, seller_rating, updated_at, _arrival_time) AS _raw
 FROM bronze.catalog
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW catalog__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS catalog__checked;
+
+CACHE TABLE catalog__checked AS
 SELECT *,
   CASE
     WHEN _raw.product_id IS NOT NULL AND product_id IS NULL
@@ -82,7 +85,7 @@ SELECT *,
   END AS _reason
 FROM catalog__typed;
 
-DELETE FROM silver.catalog__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.catalog__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.catalog__quarantine
 SELECT _raw.*, _reason, ds
@@ -94,7 +97,7 @@ SELECT * FROM catalog__checked
 WHERE _reason IS NULL;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.catalog WHERE ds = DATE'${ds}';
+DELETE FROM silver.catalog WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.catalog
 SELECT
@@ -110,3 +113,5 @@ SELECT
   _arrival_time,
   ds
 FROM catalog__on_time;
+
+DROP VIEW IF EXISTS catalog__checked;

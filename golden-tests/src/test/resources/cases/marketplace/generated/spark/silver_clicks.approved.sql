@@ -65,11 +65,14 @@ SELECT
   ds,
   struct(event_id, user_id, item_id, impression_id, session_id, page, slot, device, ts, _arrival_time) AS _raw
 FROM bronze.clicks
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW clicks__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS clicks__checked;
+
+CACHE TABLE clicks__checked AS
 SELECT *,
   CASE
     WHEN _raw.user_id IS NOT NULL AND user_id IS NULL
@@ -95,7 +98,7 @@ SELECT *,
   END AS _reason
 FROM clicks__typed;
 
-DELETE FROM silver.clicks__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.clicks__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.clicks__quarantine
 SELECT _raw.*, _reason, ds
@@ -103,7 +106,7 @@ FROM clicks__checked
 WHERE _reason IS NOT NULL;
 
 -- late routing: arrival more than 10m after the event time
-DELETE FROM silver.clicks__late WHERE ds = DATE'${ds}';
+DELETE FROM silver.clicks__late WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.clicks__late
 SELECT event_id, user_id, item_id, impression_id, session_id, page, slot, device, ts, _arrival_time, ds
@@ -115,8 +118,8 @@ SELECT * FROM clicks__checked
 WHERE _reason IS NULL AND NOT (unix_millis(_arrival_time) - unix_millis(ts) > 600000);
 
 -- dedup on (event_id): per key, in arrival order, a record is kept when it is the first,
---   or arrives more than 1d after the latest kept one; kept records of earlier days
---   (same key, up to 2 days back) count as kept
+--   or arrives more than 1d after the latest kept one; kept records of days before
+--   the run (same key, up to 2 days back) count as kept
 CREATE OR REPLACE TEMPORARY VIEW clicks__deduplicated AS
 WITH arrivals AS (
   SELECT event_id, struct(_arrival_time, ts, event_id, user_id, item_id, impression_id, session_id, page, slot, device, ds, FALSE AS kept_before) AS r
@@ -124,7 +127,7 @@ WITH arrivals AS (
   UNION ALL
   SELECT event_id, struct(_arrival_time, ts, event_id, user_id, item_id, impression_id, session_id, page, slot, device, ds, TRUE AS kept_before) AS r
   FROM silver.clicks
-  WHERE ds >= date_sub(DATE'${ds}', 2) AND ds < DATE'${ds}'
+  WHERE ds >= date_sub(DATE'${ds_from}', 2) AND ds < DATE'${ds_from}'
     AND (event_id) IN (SELECT event_id FROM clicks__on_time)
 ),
 kept AS (
@@ -145,7 +148,7 @@ kept AS (
 SELECT r.* FROM kept;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.clicks WHERE ds = DATE'${ds}';
+DELETE FROM silver.clicks WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.clicks
 SELECT
@@ -161,3 +164,5 @@ SELECT
   _arrival_time,
   ds
 FROM clicks__deduplicated;
+
+DROP VIEW IF EXISTS clicks__checked;

@@ -65,11 +65,14 @@ SELECT
   ds,
   struct(event_id, impression_id, request_id, user_id, item_id, surface, slot, model_version, ts, _arrival_time) AS _raw
 FROM bronze.impressions
-WHERE ds = DATE'${ds}';
+WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW impressions__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS impressions__checked;
+
+CACHE TABLE impressions__checked AS
 SELECT *,
   CASE
     WHEN _raw.user_id IS NOT NULL AND user_id IS NULL
@@ -95,7 +98,7 @@ SELECT *,
   END AS _reason
 FROM impressions__typed;
 
-DELETE FROM silver.impressions__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.impressions__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.impressions__quarantine
 SELECT _raw.*, _reason, ds
@@ -103,7 +106,7 @@ FROM impressions__checked
 WHERE _reason IS NOT NULL;
 
 -- late routing: arrival more than 5m after the event time
-DELETE FROM silver.impressions__late WHERE ds = DATE'${ds}';
+DELETE FROM silver.impressions__late WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.impressions__late
 SELECT event_id, impression_id, request_id, user_id, item_id, surface, slot, model_version, ts, _arrival_time, ds
@@ -115,8 +118,8 @@ SELECT * FROM impressions__checked
 WHERE _reason IS NULL AND NOT (unix_millis(_arrival_time) - unix_millis(ts) > 300000);
 
 -- dedup on (event_id): per key, in arrival order, a record is kept when it is the first,
---   or arrives more than 6h after the latest kept one; kept records of earlier days
---   (same key, up to 2 days back) count as kept
+--   or arrives more than 6h after the latest kept one; kept records of days before
+--   the run (same key, up to 2 days back) count as kept
 CREATE OR REPLACE TEMPORARY VIEW impressions__deduplicated AS
 WITH arrivals AS (
   SELECT event_id, struct(_arrival_time, ts, event_id, impression_id, request_id, user_id, item_id, surface, slot, model_version, ds, FALSE AS kept_before) AS r
@@ -124,7 +127,7 @@ WITH arrivals AS (
   UNION ALL
   SELECT event_id, struct(_arrival_time, ts, event_id, impression_id, request_id, user_id, item_id, surface, slot, model_version, ds, TRUE AS kept_before) AS r
   FROM silver.impressions
-  WHERE ds >= date_sub(DATE'${ds}', 2) AND ds < DATE'${ds}'
+  WHERE ds >= date_sub(DATE'${ds_from}', 2) AND ds < DATE'${ds_from}'
     AND (event_id) IN (SELECT event_id FROM impressions__on_time)
 ),
 kept AS (
@@ -145,7 +148,7 @@ kept AS (
 SELECT r.* FROM kept;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.impressions WHERE ds = DATE'${ds}';
+DELETE FROM silver.impressions WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.impressions
 SELECT
@@ -161,3 +164,5 @@ SELECT
   _arrival_time,
   ds
 FROM impressions__deduplicated;
+
+DROP VIEW IF EXISTS impressions__checked;

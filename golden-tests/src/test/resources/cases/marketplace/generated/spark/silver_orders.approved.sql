@@ -60,12 +60,15 @@ FROM (
   SELECT *, from_json(CASE WHEN op = 'd' THEN before ELSE after END,
                       'order_id STRING, user_id STRING, item_id STRING, quantity STRING, amount_usd STRING, status STRING, payment_method STRING, card_fingerprint STRING, shipping_country STRING, created_at STRING, updated_at STRING') AS img
   FROM bronze.orders
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
 );
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW orders__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS orders__checked;
+
+CACHE TABLE orders__checked AS
 SELECT *,
   CASE
     WHEN img.order_id IS NOT NULL AND order_id IS NULL
@@ -102,7 +105,7 @@ SELECT *,
   END AS _reason
 FROM orders__typed;
 
-DELETE FROM silver.orders__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.orders__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.orders__quarantine
 SELECT _raw.*, _reason, ds
@@ -114,7 +117,7 @@ SELECT * FROM orders__checked
 WHERE _reason IS NULL;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.orders WHERE ds = DATE'${ds}';
+DELETE FROM silver.orders WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.orders
 SELECT
@@ -135,3 +138,5 @@ SELECT
   _arrival_time,
   ds
 FROM orders__on_time;
+
+DROP VIEW IF EXISTS orders__checked;

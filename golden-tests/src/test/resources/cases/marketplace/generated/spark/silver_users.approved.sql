@@ -56,12 +56,15 @@ FROM (
   SELECT *, from_json(CASE WHEN op = 'd' THEN before ELSE after END,
                       'user_id STRING, email STRING, phone STRING, date_of_birth STRING, country STRING, account_status STRING, is_verified STRING, signup_at STRING, updated_at STRING') AS img
   FROM bronze.users
-  WHERE ds = DATE'${ds}'
+  WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'
 );
 
 -- the first reason a record is invalid, if any: a value that does not read as its type, then the
---   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL)
-CREATE OR REPLACE TEMPORARY VIEW users__checked AS
+--   row checks of severity error (NULL passes range, accepted_values and expect, as in SQL); cached,
+--   as the quarantine, the late table and silver all read it
+DROP VIEW IF EXISTS users__checked;
+
+CACHE TABLE users__checked AS
 SELECT *,
   CASE
     WHEN img.user_id IS NOT NULL AND user_id IS NULL
@@ -90,7 +93,7 @@ SELECT *,
   END AS _reason
 FROM users__typed;
 
-DELETE FROM silver.users__quarantine WHERE ds = DATE'${ds}';
+DELETE FROM silver.users__quarantine WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.users__quarantine
 SELECT _raw.*, _reason, ds
@@ -102,7 +105,7 @@ SELECT * FROM users__checked
 WHERE _reason IS NULL;
 
 -- silver, with PII columns hashed or dropped
-DELETE FROM silver.users WHERE ds = DATE'${ds}';
+DELETE FROM silver.users WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.users
 SELECT
@@ -121,3 +124,5 @@ SELECT
   _arrival_time,
   ds
 FROM users__on_time;
+
+DROP VIEW IF EXISTS users__checked;

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of item_catalog_attrs every 1d: partial aggregates per (item_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.item_catalog_attrs__tiles_1d (
   item_id BIGINT,
   tile_start TIMESTAMP,
@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS gold.item_catalog_attrs__tiles_1d (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.item_catalog_attrs__tiles_1d WHERE ds = DATE'${ds}';
+DELETE FROM gold.item_catalog_attrs__tiles_1d WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.item_catalog_attrs__tiles_1d
 SELECT
@@ -36,8 +36,8 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_discount_pct)) FILTER (WHERE v_discount_pct IS NOT NULL) AS discount_pct__last,
   MIN(v_price_low_usd) AS price_low_usd__min,
   MAX(v_price_high_usd) AS price_high_usd__max,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('DAY', event_time)) AS ds
 FROM item_catalog_attrs__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('DAY', event_time);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of item_click_risk every 1m: partial aggregates per (item_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.item_click_risk__tiles_1m (
   item_id BIGINT,
   tile_start TIMESTAMP,
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS gold.item_click_risk__tiles_1m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.item_click_risk__tiles_1m WHERE ds = DATE'${ds}';
+DELETE FROM gold.item_click_risk__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.item_click_risk__tiles_1m
 SELECT
@@ -34,8 +34,8 @@ SELECT
   SUM(CAST(v_night_click_share AS DOUBLE)) AS night_click_share__sum,
   COUNT(v_night_click_share) AS night_click_share__count,
   hll_sketch_agg(CAST(v_distinct_clickers AS STRING), 12) AS distinct_clickers__sketch,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM item_click_risk__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('MINUTE', event_time);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of item_click_stats every 1h: partial aggregates per (item_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.item_click_stats__tiles_1h (
   item_id BIGINT,
   tile_start TIMESTAMP,
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS gold.item_click_stats__tiles_1h (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.item_click_stats__tiles_1h WHERE ds = DATE'${ds}';
+DELETE FROM gold.item_click_stats__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.item_click_stats__tiles_1h
 SELECT
@@ -24,8 +24,8 @@ SELECT
   MAX(event_time) AS latest_event,
   SUM(CAST(v_item_clicks AS BIGINT)) AS item_clicks__sum,
   SUM(CAST(v_item_impressions AS BIGINT)) AS item_impressions__sum,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('HOUR', event_time)) AS ds
 FROM item_click_stats__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('HOUR', event_time);

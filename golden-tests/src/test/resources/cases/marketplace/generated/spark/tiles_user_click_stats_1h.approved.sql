@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of user_click_stats every 1h: partial aggregates per (user_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.user_click_stats__tiles_1h (
   user_id BIGINT,
   tile_start TIMESTAMP,
@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS gold.user_click_stats__tiles_1h (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.user_click_stats__tiles_1h WHERE ds = DATE'${ds}';
+DELETE FROM gold.user_click_stats__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.user_click_stats__tiles_1h
 SELECT
@@ -26,8 +26,8 @@ SELECT
   COUNT(*) AS click_count__count,
   SUM(CAST(v_mobile_click_share AS DOUBLE)) AS mobile_click_share__sum,
   COUNT(v_mobile_click_share) AS mobile_click_share__count,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('HOUR', event_time)) AS ds
 FROM user_click_stats__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('HOUR', event_time);

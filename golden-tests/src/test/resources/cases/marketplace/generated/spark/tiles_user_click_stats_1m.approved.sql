@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of user_click_stats every 1m: partial aggregates per (user_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.user_click_stats__tiles_1m (
   user_id BIGINT,
   tile_start TIMESTAMP,
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS gold.user_click_stats__tiles_1m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.user_click_stats__tiles_1m WHERE ds = DATE'${ds}';
+DELETE FROM gold.user_click_stats__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.user_click_stats__tiles_1m
 SELECT
@@ -34,8 +34,8 @@ SELECT
   COUNT(v_search_click_share) AS search_click_share__count,
   MIN(v_best_slot) AS best_slot__min,
   MAX(named_struct('event_time', event_time, 'value', v_last_session)) FILTER (WHERE v_last_session IS NOT NULL) AS last_session__last,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM user_click_stats__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('MINUTE', event_time);

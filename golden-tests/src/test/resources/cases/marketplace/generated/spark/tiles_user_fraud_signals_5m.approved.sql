@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of user_fraud_signals every 5m: partial aggregates per (user_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.user_fraud_signals__tiles_5m (
   user_id BIGINT,
   tile_start TIMESTAMP,
@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS gold.user_fraud_signals__tiles_5m (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.user_fraud_signals__tiles_5m WHERE ds = DATE'${ds}';
+DELETE FROM gold.user_fraud_signals__tiles_5m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.user_fraud_signals__tiles_5m
 SELECT
@@ -36,8 +36,8 @@ SELECT
   SUM(CAST(v_country_mismatch_orders AS BIGINT)) AS country_mismatch_orders__sum,
   SUM(CAST(v_unverified_orders AS BIGINT)) AS unverified_orders__sum,
   MAX(named_struct('event_time', event_time, 'value', v_account_age_hours)) FILTER (WHERE v_account_age_hours IS NOT NULL) AS account_age_hours__last,
-  DATE'${ds}' AS ds
+  to_date(timestamp_seconds(unix_seconds(event_time) DIV 300 * 300)) AS ds
 FROM user_fraud_signals__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND user_id IS NOT NULL
 GROUP BY user_id, timestamp_seconds(unix_seconds(event_time) DIV 300 * 300);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of user_item_purchases every 1d: partial aggregates per (user_id, item_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.user_item_purchases__tiles_1d (
   user_id BIGINT,
   item_id BIGINT,
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS gold.user_item_purchases__tiles_1d (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.user_item_purchases__tiles_1d WHERE ds = DATE'${ds}';
+DELETE FROM gold.user_item_purchases__tiles_1d WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.user_item_purchases__tiles_1d
 SELECT
@@ -24,9 +24,9 @@ SELECT
   COUNT(*) AS events,
   MAX(event_time) AS latest_event,
   COUNT(*) AS purchases__count,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('DAY', event_time)) AS ds
 FROM user_item_purchases__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND user_id IS NOT NULL
   AND item_id IS NOT NULL
 GROUP BY user_id, item_id, date_trunc('DAY', event_time);

@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of user_order_stats every 1d: partial aggregates per (user_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.user_order_stats__tiles_1d (
   user_id BIGINT,
   tile_start TIMESTAMP,
@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS gold.user_order_stats__tiles_1d (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.user_order_stats__tiles_1d WHERE ds = DATE'${ds}';
+DELETE FROM gold.user_order_stats__tiles_1d WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.user_order_stats__tiles_1d
 SELECT
@@ -30,8 +30,8 @@ SELECT
   SUM(CAST(v_avg_order_usd AS DOUBLE)) AS avg_order_usd__sum,
   COUNT(v_avg_order_usd) AS avg_order_usd__count,
   hll_sketch_agg(CAST(v_distinct_items_bought AS STRING), 12) AS distinct_items_bought__sketch,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('DAY', event_time)) AS ds
 FROM user_order_stats__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('DAY', event_time);

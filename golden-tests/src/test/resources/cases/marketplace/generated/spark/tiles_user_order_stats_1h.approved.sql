@@ -2,7 +2,7 @@
 -- After: events
 
 -- Tiles of user_order_stats every 1h: partial aggregates per (user_id, tile_start) of the
--- day's events, which the point-in-time join and the online store merge over any window.
+-- run's events, which the point-in-time join and the online store merge over any window.
 CREATE TABLE IF NOT EXISTS gold.user_order_stats__tiles_1h (
   user_id BIGINT,
   tile_start TIMESTAMP,
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS gold.user_order_stats__tiles_1h (
 ) USING iceberg
 PARTITIONED BY (ds);
 
-DELETE FROM gold.user_order_stats__tiles_1h WHERE ds = DATE'${ds}';
+DELETE FROM gold.user_order_stats__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO gold.user_order_stats__tiles_1h
 SELECT
@@ -24,8 +24,8 @@ SELECT
   MAX(event_time) AS latest_event,
   COUNT(*) AS order_count__count,
   SUM(CAST(v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum,
-  DATE'${ds}' AS ds
+  to_date(date_trunc('HOUR', event_time)) AS ds
 FROM user_order_stats__events
-WHERE event_time >= CAST(DATE'${ds}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds}', 1) AS TIMESTAMP)
+WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('HOUR', event_time);

@@ -26,6 +26,6 @@ FROM (
     _change_time AS valid_from,
     LEAD(_change_time) OVER (PARTITION BY order_id ORDER BY _change_time, _lsn) AS valid_to
   FROM silver.orders
-  WHERE ds <= DATE'${ds}'
+  WHERE ds <= DATE'${ds_to}'
 )
 WHERE _op <> 'd';

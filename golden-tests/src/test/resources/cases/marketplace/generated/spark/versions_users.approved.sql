@@ -24,6 +24,6 @@ FROM (
     _change_time AS valid_from,
     LEAD(_change_time) OVER (PARTITION BY user_id ORDER BY _change_time, _lsn) AS valid_to
   FROM silver.users
-  WHERE ds <= DATE'${ds}'
+  WHERE ds <= DATE'${ds_to}'
 )
 WHERE _op <> 'd';
