@@ -16,7 +16,11 @@ PARTITIONED BY (ds);
 
 DELETE FROM [=table] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO [=table]
+<#if snapshotSources?has_content>
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+</#if>
+INSERT OVERWRITE [=table]
 SELECT
 <#list keys as k>
   [=k],
@@ -29,7 +33,10 @@ SELECT
 </#list>
   to_date([=floor]) AS ds
 FROM [=events]
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= <#if snapshotSources?has_content>least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP)<#list snapshotSources as src>,
+    (SELECT min(_change_time) FROM [=src] WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}')</#list>)<#else>CAST(DATE'${ds_from}' AS TIMESTAMP)</#if>
 <#list keys as k>
   AND [=k] IS NOT NULL
 </#list>

@@ -77,6 +77,11 @@ class BatchMatchesOracleIT {
         List<Map<String, Object>> actual = project.export(dataset.name());
         RowComparison comparison = new RowComparison(identity(dataset), approximate(dataset), Set.of());
         List<String> differences = comparison.differences(actual, expected);
+        try {
+            Files.write(WORK.resolve(dataset.name() + ".differences.txt"), differences);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertEquals(List.of(), differences.stream().limit(40).toList(), dataset.name() + ": " + differences.size()
                 + " differences over " + expected.size() + " oracle rows");
         System.out.printf("%s: %d rows, every value agrees with the oracle%n", dataset.name(), expected.size());

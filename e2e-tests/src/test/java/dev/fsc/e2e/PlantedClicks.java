@@ -56,11 +56,24 @@ final class PlantedClicks {
                 click.put("device", "ios");
                 click.put("ts", ts.toString());
                 click.put("_arrival_time", ts.toString());
-                lines.add(Json.write(click));
+                lines.add(jsonLine(click));
             }
         }
         Files.write(project.resolve("data/clicks.jsonl"), lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return lines.size();
+    }
+
+    /** One JSON object on one line (the input format is JSON lines). */
+    private static String jsonLine(Map<String, Object> record) {
+        StringBuilder out = new StringBuilder("{");
+        record.forEach((name, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(Json.quote(name)).append(':')
+                    .append(value == null ? "null" : value instanceof String text ? Json.quote(text) : value.toString());
+        });
+        return out.append('}').toString();
     }
 
     private static List<Map<String, Object>> read(Path file) throws IOException {

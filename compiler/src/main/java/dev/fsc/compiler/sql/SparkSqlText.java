@@ -33,7 +33,7 @@ public final class SparkSqlText {
         public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
             if (call.getKind() == SqlKind.CAST && call.operand(1) instanceof SqlDataTypeSpec spec) {
                 writer.keyword("CAST");
-                SqlWriter.Frame frame = writer.startList("(", ")");
+                SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.FUN_CALL, "(", ")");
                 call.operand(0).unparse(writer, 0, 0);
                 writer.sep("AS");
                 writer.literal(SparkTypes.of(spec.toString()));

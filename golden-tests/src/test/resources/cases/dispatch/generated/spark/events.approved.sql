@@ -45,7 +45,7 @@ SELECT
   ping_ts AS event_time,
   speed_kmh AS v_avg_speed_kmh,
   speed_kmh AS v_max_speed_kmh,
-  CAST (CASE WHEN speed_kmh > 5 THEN 1 ELSE 0 END AS DOUBLE) AS v_moving_share,
+  CAST(CASE WHEN speed_kmh > 5 THEN 1 ELSE 0 END AS DOUBLE) AS v_moving_share,
   lat AS v_last_lat,
   lon AS v_last_lon,
   region_id AS v_last_region_id,
@@ -57,10 +57,10 @@ CREATE OR REPLACE TEMPORARY VIEW provider_eta_stats__events AS
 SELECT
   provider_id AS provider_id,
   event_ts AS event_time,
-  CAST (TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) AS DOUBLE) AS v_arrival_minutes,
+  CAST(TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) AS DOUBLE) AS v_arrival_minutes,
   TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) AS v_arrival_minutes_max,
-  CAST (ABS(TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) - quoted_eta_minutes) AS DOUBLE) AS v_eta_abs_error_minutes,
-  CAST (CASE WHEN TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) > quoted_eta_minutes THEN 1 ELSE 0 END AS DOUBLE) AS v_late_arrival_share,
+  CAST(ABS(TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) - quoted_eta_minutes) AS DOUBLE) AS v_eta_abs_error_minutes,
+  CAST(CASE WHEN TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) > quoted_eta_minutes THEN 1 ELSE 0 END AS DOUBLE) AS v_late_arrival_share,
   TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) AS v_last_arrival_minutes
 FROM dispatch_events
 WHERE event_type = 'arrived' AND assigned_at IS NOT NULL;
@@ -76,7 +76,7 @@ SELECT
   utilisation_at_assignment AS v_utilisation_at_assignment,
   in_home_region AS v_in_home_region
 FROM (
-  SELECT e.provider_id, e.region_id, e.job_id, CAST (CASE WHEN p.vehicle_type = e.required_vehicle THEN 1 ELSE 0 END AS DOUBLE) vehicle_match, CASE WHEN p.home_region_id = e.region_id THEN 1 ELSE 0 END in_home_region, CASE WHEN p.capacity > 0 THEN CAST (p.active_jobs AS DOUBLE) / CAST (p.capacity AS DOUBLE) ELSE NULL END utilisation_at_assignment, e.event_ts event_time
+  SELECT e.provider_id, e.region_id, e.job_id, CAST(CASE WHEN p.vehicle_type = e.required_vehicle THEN 1 ELSE 0 END AS DOUBLE) vehicle_match, CASE WHEN p.home_region_id = e.region_id THEN 1 ELSE 0 END in_home_region, CASE WHEN p.capacity > 0 THEN CAST(p.active_jobs AS DOUBLE) / CAST(p.capacity AS DOUBLE) ELSE NULL END utilisation_at_assignment, e.event_ts event_time
   FROM dispatch_events e
     INNER JOIN silver.providers__versions p ON e.provider_id = p.id AND (p.valid_from <= e.event_ts AND (p.valid_to IS NULL OR e.event_ts < p.valid_to))
   WHERE e.event_type = 'assigned'
@@ -91,7 +91,7 @@ SELECT
   vehicle_type AS v_vehicle_type,
   capacity AS v_capacity,
   active_jobs AS v_active_jobs,
-  CASE WHEN capacity > 0 THEN CAST (active_jobs AS DOUBLE) / CAST (capacity AS DOUBLE) ELSE NULL END AS v_utilisation,
+  CASE WHEN capacity > 0 THEN CAST(active_jobs AS DOUBLE) / CAST(capacity AS DOUBLE) ELSE NULL END AS v_utilisation,
   rating AS v_rating
 FROM providers;
 
@@ -126,6 +126,6 @@ SELECT
   CASE WHEN event_type = 'requested' THEN job_id ELSE NULL END AS v_requests,
   CASE WHEN event_type = 'cancelled' THEN job_id ELSE NULL END AS v_cancellations,
   CASE WHEN event_type IN ('assigned', 'en_route', 'arrived') THEN provider_id ELSE NULL END AS v_active_providers,
-  CASE WHEN event_type = 'requested' THEN CAST (CASE WHEN service_type = 'tow' THEN 1 ELSE 0 END AS DOUBLE) ELSE NULL END AS v_tow_request_share,
-  CASE WHEN event_type = 'assigned' THEN CAST (quoted_eta_minutes AS DOUBLE) ELSE NULL END AS v_avg_quoted_eta_minutes
+  CASE WHEN event_type = 'requested' THEN CAST(CASE WHEN service_type = 'tow' THEN 1 ELSE 0 END AS DOUBLE) ELSE NULL END AS v_tow_request_share,
+  CASE WHEN event_type = 'assigned' THEN CAST(quoted_eta_minutes AS DOUBLE) ELSE NULL END AS v_avg_quoted_eta_minutes
 FROM dispatch_events;

@@ -18,7 +18,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.job_context__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.job_context__tiles_1m
+INSERT OVERWRITE gold.job_context__tiles_1m
 SELECT
   job_id,
   date_trunc('MINUTE', event_time) AS tile_start,
@@ -30,6 +30,7 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_required_vehicle)) FILTER (WHERE v_required_vehicle IS NOT NULL) AS required_vehicle__last,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM job_context__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND job_id IS NOT NULL
 GROUP BY job_id, date_trunc('MINUTE', event_time);

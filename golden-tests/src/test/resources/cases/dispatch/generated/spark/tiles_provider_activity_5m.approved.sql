@@ -24,7 +24,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.provider_activity__tiles_5m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.provider_activity__tiles_5m
+INSERT OVERWRITE gold.provider_activity__tiles_5m
 SELECT
   provider_id,
   timestamp_seconds(unix_seconds(event_time) DIV 300 * 300) AS tile_start,
@@ -42,6 +42,7 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_last_on_job)) FILTER (WHERE v_last_on_job IS NOT NULL) AS last_on_job__last,
   to_date(timestamp_seconds(unix_seconds(event_time) DIV 300 * 300)) AS ds
 FROM provider_activity__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND provider_id IS NOT NULL
 GROUP BY provider_id, timestamp_seconds(unix_seconds(event_time) DIV 300 * 300);

@@ -21,7 +21,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.provider_eta_stats__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.provider_eta_stats__tiles_1h
+INSERT OVERWRITE gold.provider_eta_stats__tiles_1h
 SELECT
   provider_id,
   date_trunc('HOUR', event_time) AS tile_start,
@@ -36,6 +36,7 @@ SELECT
   COUNT(*) AS arrivals__count,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM provider_eta_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND provider_id IS NOT NULL
 GROUP BY provider_id, date_trunc('HOUR', event_time);

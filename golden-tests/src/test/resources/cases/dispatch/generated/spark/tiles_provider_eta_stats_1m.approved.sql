@@ -21,7 +21,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.provider_eta_stats__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.provider_eta_stats__tiles_1m
+INSERT OVERWRITE gold.provider_eta_stats__tiles_1m
 SELECT
   provider_id,
   date_trunc('MINUTE', event_time) AS tile_start,
@@ -36,6 +36,7 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_last_arrival_minutes)) FILTER (WHERE v_last_arrival_minutes IS NOT NULL) AS last_arrival_minutes__last,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM provider_eta_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND provider_id IS NOT NULL
 GROUP BY provider_id, date_trunc('MINUTE', event_time);

@@ -19,7 +19,9 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.provider_matching__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.provider_matching__tiles_1h
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+INSERT OVERWRITE gold.provider_matching__tiles_1h
 SELECT
   provider_id,
   region_id,
@@ -32,7 +34,10 @@ SELECT
   COUNT(v_vehicle_match_rate) AS vehicle_match_rate__count,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM provider_matching__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP),
+    (SELECT min(_change_time) FROM silver.providers WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'))
   AND provider_id IS NOT NULL
   AND region_id IS NOT NULL
 GROUP BY provider_id, region_id, date_trunc('HOUR', event_time);

@@ -19,7 +19,9 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.provider_matching__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.provider_matching__tiles_1m
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+INSERT OVERWRITE gold.provider_matching__tiles_1m
 SELECT
   provider_id,
   region_id,
@@ -32,7 +34,10 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_in_home_region)) FILTER (WHERE v_in_home_region IS NOT NULL) AS in_home_region__last,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM provider_matching__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP),
+    (SELECT min(_change_time) FROM silver.providers WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'))
   AND provider_id IS NOT NULL
   AND region_id IS NOT NULL
 GROUP BY provider_id, region_id, date_trunc('MINUTE', event_time);

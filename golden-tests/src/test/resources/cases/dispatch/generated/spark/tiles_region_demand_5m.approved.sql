@@ -21,7 +21,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.region_demand__tiles_5m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.region_demand__tiles_5m
+INSERT OVERWRITE gold.region_demand__tiles_5m
 SELECT
   region_id,
   timestamp_seconds(unix_seconds(event_time) DIV 300 * 300) AS tile_start,
@@ -36,6 +36,7 @@ SELECT
   COUNT(v_avg_quoted_eta_minutes) AS avg_quoted_eta_minutes__count,
   to_date(timestamp_seconds(unix_seconds(event_time) DIV 300 * 300)) AS ds
 FROM region_demand__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND region_id IS NOT NULL
 GROUP BY region_id, timestamp_seconds(unix_seconds(event_time) DIV 300 * 300);

@@ -20,7 +20,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.traffic_by_region__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.traffic_by_region__tiles_1h
+INSERT OVERWRITE gold.traffic_by_region__tiles_1h
 SELECT
   region_id,
   date_trunc('HOUR', event_time) AS tile_start,
@@ -34,6 +34,7 @@ SELECT
   hll_sketch_agg(CAST(v_segments_reporting AS STRING), 12) AS segments_reporting__sketch,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM traffic_by_region__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND region_id IS NOT NULL
 GROUP BY region_id, date_trunc('HOUR', event_time);

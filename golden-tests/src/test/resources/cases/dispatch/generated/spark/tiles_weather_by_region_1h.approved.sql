@@ -18,7 +18,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.weather_by_region__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.weather_by_region__tiles_1h
+INSERT OVERWRITE gold.weather_by_region__tiles_1h
 SELECT
   region_id,
   date_trunc('HOUR', event_time) AS tile_start,
@@ -30,6 +30,7 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_weather_type)) FILTER (WHERE v_weather_type IS NOT NULL) AS weather_type__last,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM weather_by_region__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND region_id IS NOT NULL
 GROUP BY region_id, date_trunc('HOUR', event_time);

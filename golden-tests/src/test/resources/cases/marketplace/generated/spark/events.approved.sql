@@ -38,7 +38,7 @@ SELECT
   brand AS v_brand,
   in_stock AS v_in_stock,
   seller_rating AS v_seller_rating,
-  CASE WHEN list_price_usd > 0 THEN 100.0 * (1.0 - CAST (price_usd AS DOUBLE) / CAST (list_price_usd AS DOUBLE)) ELSE NULL END AS v_discount_pct,
+  CASE WHEN list_price_usd > 0 THEN 100.0 * (1.0 - CAST(price_usd AS DOUBLE) / CAST(list_price_usd AS DOUBLE)) ELSE NULL END AS v_discount_pct,
   price_usd AS v_price_low_usd,
   price_usd AS v_price_high_usd
 FROM catalog;
@@ -53,7 +53,7 @@ SELECT
   at_night AS v_night_click_share,
   user_id AS v_distinct_clickers
 FROM (
-  SELECT c.item_id, c.user_id, CAST (CASE WHEN TIMESTAMPDIFF(HOUR, u.signup_at, c.ts) < 24 THEN 1 ELSE 0 END AS DOUBLE) from_new_account, CAST (CASE WHEN u.is_verified THEN 0 ELSE 1 END AS DOUBLE) from_unverified, CAST (CASE WHEN EXTRACT(HOUR FROM c.ts) < 6 THEN 1 ELSE 0 END AS DOUBLE) at_night, c.ts event_time
+  SELECT c.item_id, c.user_id, CAST(CASE WHEN TIMESTAMPDIFF(HOUR, u.signup_at, c.ts) < 24 THEN 1 ELSE 0 END AS DOUBLE) from_new_account, CAST(CASE WHEN u.is_verified THEN 0 ELSE 1 END AS DOUBLE) from_unverified, CAST(CASE WHEN EXTRACT(HOUR FROM c.ts) < 6 THEN 1 ELSE 0 END AS DOUBLE) at_night, c.ts event_time
   FROM clicks c
     INNER JOIN silver.users__versions u ON c.user_id = u.user_id AND (u.valid_from <= c.ts AND (u.valid_to IS NULL OR c.ts < u.valid_to))
 ) AS q;
@@ -65,7 +65,7 @@ SELECT
   event_time AS event_time,
   is_click AS v_item_clicks,
   is_impression AS v_item_impressions,
-  CAST (is_click AS DOUBLE) AS v_item_click_share,
+  CAST(is_click AS DOUBLE) AS v_item_click_share,
   CASE WHEN is_impression = 1 THEN user_id ELSE NULL END AS v_unique_viewers
 FROM (
   SELECT item_id, user_id, 1 is_click, 0 is_impression, ts event_time
@@ -82,8 +82,8 @@ SELECT
   ts AS event_time,
   item_id AS v_distinct_items_clicked,
   CASE WHEN page IN ('cart', 'checkout') THEN 1 ELSE 0 END AS v_cart_clicks,
-  CAST (CASE WHEN page LIKE 'search%' THEN 1 ELSE 0 END AS DOUBLE) AS v_search_click_share,
-  CAST (CASE WHEN device IN ('ios', 'android') THEN 1 ELSE 0 END AS DOUBLE) AS v_mobile_click_share,
+  CAST(CASE WHEN page LIKE 'search%' THEN 1 ELSE 0 END AS DOUBLE) AS v_search_click_share,
+  CAST(CASE WHEN device IN ('ios', 'android') THEN 1 ELSE 0 END AS DOUBLE) AS v_mobile_click_share,
   slot AS v_best_slot,
   session_id AS v_last_session
 FROM clicks;
@@ -133,7 +133,7 @@ SELECT
   user_id AS user_id,
   updated_at AS event_time,
   amount_usd AS v_spend_usd,
-  CAST (amount_usd AS DOUBLE) AS v_avg_order_usd,
+  CAST(amount_usd AS DOUBLE) AS v_avg_order_usd,
   item_id AS v_distinct_items_bought,
   item_id AS v_last_item
 FROM orders

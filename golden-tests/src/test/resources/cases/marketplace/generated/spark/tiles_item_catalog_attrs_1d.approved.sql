@@ -22,7 +22,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.item_catalog_attrs__tiles_1d WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.item_catalog_attrs__tiles_1d
+INSERT OVERWRITE gold.item_catalog_attrs__tiles_1d
 SELECT
   item_id,
   date_trunc('DAY', event_time) AS tile_start,
@@ -38,6 +38,7 @@ SELECT
   MAX(v_price_high_usd) AS price_high_usd__max,
   to_date(date_trunc('DAY', event_time)) AS ds
 FROM item_catalog_attrs__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('DAY', event_time);

@@ -21,7 +21,9 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.item_click_risk__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.item_click_risk__tiles_1m
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+INSERT OVERWRITE gold.item_click_risk__tiles_1m
 SELECT
   item_id,
   date_trunc('MINUTE', event_time) AS tile_start,
@@ -36,6 +38,9 @@ SELECT
   hll_sketch_agg(CAST(v_distinct_clickers AS STRING), 12) AS distinct_clickers__sketch,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM item_click_risk__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP),
+    (SELECT min(_change_time) FROM silver.users WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'))
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('MINUTE', event_time);

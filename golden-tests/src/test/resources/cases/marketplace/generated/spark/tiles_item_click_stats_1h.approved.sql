@@ -16,7 +16,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.item_click_stats__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.item_click_stats__tiles_1h
+INSERT OVERWRITE gold.item_click_stats__tiles_1h
 SELECT
   item_id,
   date_trunc('HOUR', event_time) AS tile_start,
@@ -26,6 +26,7 @@ SELECT
   SUM(CAST(v_item_impressions AS BIGINT)) AS item_impressions__sum,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM item_click_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('HOUR', event_time);

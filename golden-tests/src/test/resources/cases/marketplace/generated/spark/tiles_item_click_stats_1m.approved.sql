@@ -19,7 +19,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.item_click_stats__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.item_click_stats__tiles_1m
+INSERT OVERWRITE gold.item_click_stats__tiles_1m
 SELECT
   item_id,
   date_trunc('MINUTE', event_time) AS tile_start,
@@ -32,6 +32,7 @@ SELECT
   hll_sketch_agg(CAST(v_unique_viewers AS STRING), 12) AS unique_viewers__sketch,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM item_click_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND item_id IS NOT NULL
 GROUP BY item_id, date_trunc('MINUTE', event_time);

@@ -17,7 +17,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_click_stats__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_click_stats__tiles_1h
+INSERT OVERWRITE gold.user_click_stats__tiles_1h
 SELECT
   user_id,
   date_trunc('HOUR', event_time) AS tile_start,
@@ -28,6 +28,7 @@ SELECT
   COUNT(v_mobile_click_share) AS mobile_click_share__count,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM user_click_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('HOUR', event_time);

@@ -22,7 +22,9 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_fraud_signals__tiles_5m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_fraud_signals__tiles_5m
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+INSERT OVERWRITE gold.user_fraud_signals__tiles_5m
 SELECT
   user_id,
   timestamp_seconds(unix_seconds(event_time) DIV 300 * 300) AS tile_start,
@@ -38,6 +40,10 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_account_age_hours)) FILTER (WHERE v_account_age_hours IS NOT NULL) AS account_age_hours__last,
   to_date(timestamp_seconds(unix_seconds(event_time) DIV 300 * 300)) AS ds
 FROM user_fraud_signals__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP),
+    (SELECT min(_change_time) FROM silver.orders WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'),
+    (SELECT min(_change_time) FROM silver.users WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'))
   AND user_id IS NOT NULL
 GROUP BY user_id, timestamp_seconds(unix_seconds(event_time) DIV 300 * 300);

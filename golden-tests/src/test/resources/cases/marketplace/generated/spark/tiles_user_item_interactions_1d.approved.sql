@@ -16,7 +16,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_item_interactions__tiles_1d WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_item_interactions__tiles_1d
+INSERT OVERWRITE gold.user_item_interactions__tiles_1d
 SELECT
   user_id,
   item_id,
@@ -26,7 +26,8 @@ SELECT
   COUNT(*) AS user_item_clicks__count,
   to_date(date_trunc('DAY', event_time)) AS ds
 FROM user_item_interactions__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND user_id IS NOT NULL
   AND item_id IS NOT NULL
 GROUP BY user_id, item_id, date_trunc('DAY', event_time);

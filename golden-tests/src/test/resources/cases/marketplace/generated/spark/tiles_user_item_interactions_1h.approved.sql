@@ -17,7 +17,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_item_interactions__tiles_1h WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_item_interactions__tiles_1h
+INSERT OVERWRITE gold.user_item_interactions__tiles_1h
 SELECT
   user_id,
   item_id,
@@ -28,7 +28,8 @@ SELECT
   SUM(CAST(v_pdp_views AS BIGINT)) AS pdp_views__sum,
   to_date(date_trunc('HOUR', event_time)) AS ds
 FROM user_item_interactions__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND user_id IS NOT NULL
   AND item_id IS NOT NULL
 GROUP BY user_id, item_id, date_trunc('HOUR', event_time);

@@ -17,7 +17,7 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_item_interactions__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_item_interactions__tiles_1m
+INSERT OVERWRITE gold.user_item_interactions__tiles_1m
 SELECT
   user_id,
   item_id,
@@ -28,7 +28,8 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_last_click_page)) FILTER (WHERE v_last_click_page IS NOT NULL) AS last_click_page__last,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM user_item_interactions__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP)
   AND user_id IS NOT NULL
   AND item_id IS NOT NULL
 GROUP BY user_id, item_id, date_trunc('MINUTE', event_time);

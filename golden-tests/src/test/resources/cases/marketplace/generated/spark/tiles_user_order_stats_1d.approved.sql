@@ -19,7 +19,9 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_order_stats__tiles_1d WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_order_stats__tiles_1d
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+INSERT OVERWRITE gold.user_order_stats__tiles_1d
 SELECT
   user_id,
   date_trunc('DAY', event_time) AS tile_start,
@@ -32,6 +34,9 @@ SELECT
   hll_sketch_agg(CAST(v_distinct_items_bought AS STRING), 12) AS distinct_items_bought__sketch,
   to_date(date_trunc('DAY', event_time)) AS ds
 FROM user_order_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP),
+    (SELECT min(_change_time) FROM silver.orders WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'))
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('DAY', event_time);

@@ -16,7 +16,9 @@ PARTITIONED BY (ds);
 
 DELETE FROM gold.user_order_stats__tiles_1m WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
-INSERT INTO gold.user_order_stats__tiles_1m
+-- Rows of a CDC table's initial snapshot read in these days are events as old as their event time: the
+-- tiles reach back to the oldest (those older days are overwritten whole, as the partitions written).
+INSERT OVERWRITE gold.user_order_stats__tiles_1m
 SELECT
   user_id,
   date_trunc('MINUTE', event_time) AS tile_start,
@@ -26,6 +28,9 @@ SELECT
   MAX(named_struct('event_time', event_time, 'value', v_last_item)) FILTER (WHERE v_last_item IS NOT NULL) AS last_item__last,
   to_date(date_trunc('MINUTE', event_time)) AS ds
 FROM user_order_stats__events
-WHERE event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) AND event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+WHERE event_time < CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP)
+  AND event_time >= least(
+    CAST(DATE'${ds_from}' AS TIMESTAMP),
+    (SELECT min(_change_time) FROM silver.orders WHERE _op = 'r' AND ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}'))
   AND user_id IS NOT NULL
 GROUP BY user_id, date_trunc('MINUTE', event_time);

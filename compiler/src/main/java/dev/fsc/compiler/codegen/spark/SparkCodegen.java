@@ -90,7 +90,7 @@ public final class SparkCodegen {
         for (FeatureView view : model.views()) {
             for (TileGroup group : ViewSql.tileGroups(view)) {
                 String id = "tiles_" + view.name() + "_" + SparkTime.text(group.size());
-                steps.add(Step.sql(id, views.tiles(group), List.of("events")));
+                steps.add(Step.sql(id, views.tiles(group, model), List.of("events")));
                 tileSteps.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(id);
                 written.add(group.table());
             }

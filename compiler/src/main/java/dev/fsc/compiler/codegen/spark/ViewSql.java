@@ -93,8 +93,8 @@ final class ViewSql {
         return m;
     }
 
-    /** Statements writing the day's tiles of one group. */
-    List<String> tiles(TileGroup group) {
+    /** Statements writing the run's tiles of one group. */
+    List<String> tiles(TileGroup group, Model model) {
         FeatureView view = group.view();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("view", view.name());
@@ -104,6 +104,8 @@ final class ViewSql {
         m.put("keys", view.entity().keyNames());
         m.put("keyColumns", keyColumns(view.entity()));
         m.put("floor", SparkTime.floor("event_time", group.size()));
+        m.put("snapshotSources", view.inputSources().stream().map(model::source).flatMap(java.util.Optional::stream)
+                .filter(SourceSql::isCdc).map(s -> SparkNames.silver(s.name())).toList());
         m.put("states", group.states().stream()
                 .map(s -> Map.of("name", s.name(), "type", s.type(), "aggregate", s.over(""))).toList());
         return templates.statements("tiles.sql.ftl", m);
