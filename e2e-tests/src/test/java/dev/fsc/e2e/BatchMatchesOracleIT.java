@@ -57,6 +57,18 @@ class BatchMatchesOracleIT {
         for (Dataset dataset : model.datasets()) {
             assertMatches(project, oracle, dataset);
         }
+
+        // idempotent: running the same days again leaves every published table as it was
+        List<String> tables = project.publishedTables();
+        Map<String, List<String>> published = project.contents(tables, "first");
+        project.run(START, last);
+        assertEquals(published, project.contents(tables, "again"), "a rerun of the same days changed a table");
+
+        // a failed error check publishes nothing: a repeated impression_id (unique, severity error) on the last day
+        ImpressionDuplicate.plant(project.root(), last);
+        String failed = project.runFailing(last, last);
+        assertTrue(failed.contains("check_impressions_2_unique") && failed.contains("nothing was published"), failed);
+        assertEquals(published, project.contents(tables, "after-failed-gate"), "a failed gate changed a table");
     }
 
     @Test
@@ -69,6 +81,16 @@ class BatchMatchesOracleIT {
         project.run(START, last);
         for (Dataset dataset : model(project.root()).datasets()) {
             assertMatches(project, oracle, dataset);
+        }
+    }
+
+    /** Appends an impression that repeats another's impression_id (a new event_id, so dedup keeps it). */
+    private static final class ImpressionDuplicate {
+        static void plant(Path project, LocalDate day) throws java.io.IOException {
+            Path file = project.resolve("data/impressions.jsonl");
+            String victim = Files.readAllLines(file).stream().filter(l -> l.contains("\"ts\":\"" + day)).findFirst().orElseThrow();
+            String copy = victim.replaceFirst("\"event_id\":\"[^\"]*\"", "\"event_id\":\"duplicate-impression\"");
+            Files.writeString(file, copy + "\n", java.nio.file.StandardOpenOption.APPEND);
         }
     }
 

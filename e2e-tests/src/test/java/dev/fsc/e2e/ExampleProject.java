@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fsc.cli.Main;
 import dev.fsc.common.json.Json;
+import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.common.manifest.JobResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,6 +70,53 @@ record ExampleProject(Path root) {
             throw new UncheckedIOException(e);
         }
         return rows;
+    }
+
+    /** Runs the days expecting the run to fail (exit 1: an error check or a step failed); returns its output. */
+    String runFailing(LocalDate from, LocalDate to) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new String[] {"run", "--project", root.toString(), "--from", from.toString(), "--to", to.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(1, exit, () -> "expected the run to fail:\n" + out + err);
+        return out + err.toString();
+    }
+
+    /** The tables the last successful run published (from its result file). */
+    List<String> publishedTables() {
+        try (Stream<Path> runs = Files.list(root.resolve(".fsc/runs"))) {
+            for (Path run : runs.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Path result = run.resolve("result.json");
+                if (Files.exists(result)) {
+                    JobResult r = JobResult.fromJson(Files.readString(result));
+                    if (r.status() == JobResult.Status.OK) {
+                        return r.steps().stream().filter(s -> s.kind() == JobManifest.Kind.PUBLISH)
+                                .flatMap(s -> s.snapshots().keySet().stream()).sorted().toList();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no successful run in " + root.resolve(".fsc/runs"));
+    }
+
+    /** Every row of each table, as sorted JSON lines: a table's content, independent of file layout. */
+    Map<String, List<String>> contents(List<String> tables, String label) {
+        Path dir = root.resolve("out").resolve(label);
+        List<String> args = new ArrayList<>(List.of("dataset", "export", "--project", root.toString(), "--out", dir.toString()));
+        tables.forEach(t -> args.addAll(List.of("--table", t)));
+        fsc(args.toArray(String[]::new));
+        Map<String, List<String>> contents = new java.util.TreeMap<>();
+        try {
+            for (String table : tables) {
+                Path file = tables.size() == 1 ? dir : dir.resolve(table + ".jsonl");
+                contents.put(table, Files.readAllLines(file, StandardCharsets.UTF_8).stream().sorted().toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return contents;
     }
 
     static String fsc(String... args) {

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code fsc dataset export NAME --format jsonl|csv|parquet --out FILE}: writes a dataset's published rows
- * (or one build's, by its tag) to one file, ordered by the spine time. Spark reads the table and writes the
- * file next to the target; the target is replaced only once the file is complete.
+ * (or one build's, by its tag) to one file, ordered by the spine time; {@code --table} exports any table.
+ * Spark reads the table and writes a file beside the target, which is replaced only once the file is complete.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a built dataset to a file.")
 final class DatasetExportCommand implements Callable<Integer> {
@@ -37,8 +38,13 @@ final class DatasetExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ProjectOption project;
 
-    @Parameters(paramLabel = "DATASET", description = "the dataset's name")
+    @Parameters(paramLabel = "DATASET", arity = "0..1", description = "the dataset's name")
     private String name;
+
+    @Option(names = "--table", paramLabel = "NAMESPACE.TABLE",
+            description = "export a table of the warehouse instead (e.g. silver.clicks__quarantine), in no particular"
+                    + " order; repeatable: several tables go to <out>/<table>.<format>")
+    private List<String> tableOptions = List.of();
 
     @Option(names = "--env", paramLabel = "NAME", defaultValue = "local", description = "environment (default: local)")
     private String environment;
@@ -74,8 +80,18 @@ final class DatasetExportCommand implements Callable<Integer> {
             err.println("fsc dataset export: fix the errors above");
             return ExitCodes.USER_ERRORS;
         }
-        Optional<Dataset> dataset = result.model().get().dataset(name);
-        if (dataset.isEmpty()) {
+        if ((name == null) == tableOptions.isEmpty()) {
+            err.println("fsc dataset export: name a dataset, or give --table");
+            return ExitCodes.USAGE;
+        }
+        for (String t : tableOptions) {
+            if (!JobManifest.TABLE.matcher(t).matches()) {
+                err.println("fsc dataset export: --table wants namespace.table (e.g. silver.clicks), not `" + t + "`");
+                return ExitCodes.USAGE;
+            }
+        }
+        Optional<Dataset> dataset = name == null ? Optional.empty() : result.model().get().dataset(name);
+        if (name != null && dataset.isEmpty()) {
             err.println("fsc dataset export: no dataset named `" + name + "`; datasets: "
                     + String.join(", ", result.model().get().datasets().stream().map(Dataset::name).toList()));
             return ExitCodes.USAGE;
@@ -90,30 +106,38 @@ final class DatasetExportCommand implements Callable<Integer> {
             err.println("fsc dataset export: nothing built yet in " + local.warehouse() + "; run `fsc run` first");
             return ExitCodes.USER_ERRORS;
         }
-        String table = dataset.get().spec().output().map(o -> o.table().value()).orElse("gold." + name);
+        List<String> tables = dataset.map(d -> List.of(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())))
+                .orElse(tableOptions);
         Files.createDirectories(local.tmp());
         Path work = Files.createTempDirectory(local.tmp(), "export-");
-        Path parts = work.resolve("parts");
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            steps.add(Step.sql("export_" + (i + 1), List.of(exportSql(tables.get(i), dataset, work.resolve("parts-" + i))), List.of()));
+        }
         JobManifest manifest = new JobManifest(JobManifest.FORMAT_VERSION, result.model().get().project().project().value(),
-                "export_" + name, "-", Version.current(),
+                "export", "-", Version.current(),
                 JobManifest.CatalogConfig.hadoop(local.warehouse().toAbsolutePath().normalize().toString()), Map.of(),
-                Optional.empty(), List.of(Step.sql("export", List.of(exportSql(table, dataset.get(), parts)), List.of())));
+                Optional.empty(), steps);
         Path manifestFile = work.resolve("export.json");
         Files.writeString(manifestFile, manifest.toJson());
-        int code = new SparkProcess(jar.get(), local.tmp()).run(manifestFile, work.resolve("result.json"), "local[*]", work.resolve("spark.log"),
-                new PrintWriter(OutputStream.nullOutputStream()));
+        int code = new SparkProcess(jar.get(), local.tmp()).run(manifestFile, work.resolve("result.json"), "local[*]",
+                work.resolve("spark.log"), new PrintWriter(OutputStream.nullOutputStream()));
         if (code != 0) {
-            err.println("fsc dataset export: reading " + table + " failed"
-                    + (build != null ? " (is there a build of " + build + "?)" : "") + "; details: " + work.resolve("spark.log"));
+            err.println("fsc dataset export: reading " + String.join(", ", tables) + " failed (does it exist?"
+                    + (build != null ? " is there a build of " + build + "?" : "") + "); details: " + work.resolve("spark.log"));
             return ExitCodes.USER_ERRORS;
         }
-        long rows = writeOut(parts);
-        stdout.println("wrote " + (rows < 0 ? "the rows" : rows + " rows") + " of " + table + (build != null ? " (build " + build + ")" : "") + " to " + out);
+        for (int i = 0; i < tables.size(); i++) {
+            Path target = tables.size() == 1 ? out : out.resolve(tables.get(i) + "." + format);
+            long rows = writeOut(work.resolve("parts-" + i), target);
+            stdout.println("wrote " + (rows < 0 ? "the rows" : rows + " rows") + " of " + tables.get(i)
+                    + (build != null ? " (build " + build + ")" : "") + " to " + target);
+        }
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    private String exportSql(String table, Dataset dataset, Path parts) {
+    private String exportSql(String table, Optional<Dataset> dataset, Path parts) {
         String using = switch (format) {
             case jsonl -> "json OPTIONS (ignoreNullFields 'false')";
             case csv -> "csv OPTIONS (header 'true')";
@@ -121,20 +145,21 @@ final class DatasetExportCommand implements Callable<Integer> {
         };
         String source = table + (build != null ? " VERSION AS OF 'build-" + build + "'" : "");
         return "INSERT OVERWRITE DIRECTORY '" + parts.toAbsolutePath() + "' USING " + using + "\n"
-                + "SELECT /*+ COALESCE(1) */ * EXCEPT (ds) FROM " + source + "\n"
-                + "ORDER BY " + dataset.spec().spine().timestamp().value();
+                + dataset.map(d -> "SELECT /*+ COALESCE(1) */ * EXCEPT (ds) FROM " + source + "\n"
+                        + "ORDER BY " + d.spec().spine().timestamp().value())
+                        .orElse("SELECT /*+ COALESCE(1) */ * FROM " + source);
     }
 
     /**
      * Moves Spark's single part file to the target (an empty table gives none: an empty file then); returns
      * its row count for text formats, -1 for parquet.
      */
-    private long writeOut(Path parts) throws IOException {
+    private long writeOut(Path parts, Path file) throws IOException {
         Optional<Path> part;
         try (Stream<Path> files = Files.list(parts)) {
             part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst();
         }
-        Path target = out.toAbsolutePath();
+        Path target = file.toAbsolutePath();
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }

@@ -54,7 +54,7 @@ final class TableChecks {
 
     private static Optional<String> failingRows(Source source, QualityCheck check) {
         return RowChecks.combined(check).map(c ->
-                "SELECT concat(COUNT(*), ' rows of " + source.name() + " fail ', " + c.reason() + ") AS message\n"
+                "SELECT concat(COUNT(*), ' rows of " + source.name() + " fail " + check.kindName() + ", e.g. ', first(" + c.reason() + ")) AS message\n"
                         + "FROM " + SparkNames.silver(source.name()) + "\n"
                         + "WHERE " + days(source) + " AND (" + c.fails() + ")\n"
                         + "HAVING COUNT(*) > 0");
