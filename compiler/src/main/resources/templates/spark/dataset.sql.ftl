@@ -9,7 +9,8 @@ CREATE TABLE IF NOT EXISTS [=table] (
 ) USING iceberg
 PARTITIONED BY (ds);
 
--- the spine rows, cached: every view's probes, every label and the output read them
+-- the spine rows whose horizon ends in the run's days (none older than the first day processed: a CDC
+-- snapshot's history is not rows), cached: every view's probes, every label and the output read them
 DROP VIEW IF EXISTS [=name]__spine;
 
 CACHE TABLE [=name]__spine AS
@@ -18,13 +19,14 @@ FROM <#if spineQuery??>(
   [=spineQuery?replace("\n", "\n  ")]
 ) AS spine<#else>[=spineSource]</#if>
 WHERE [=timestamp] > [=spineFrom]
-  AND [=timestamp] <= [=spineTo];
+  AND [=timestamp] <= [=spineTo]
+  AND [=timestamp] >= [=firstDay];
 
 <#list views as v>
 -- [=v.name] at each (<#list v.keys as k>[=k.key], </#list>t)<#if v.ttl??>; NULL when its latest event is older than [=v.ttl] (ttl)</#if>
 CREATE OR REPLACE TEMPORARY VIEW [=name]__[=v.name] AS
 WITH probes AS (
-  SELECT DISTINCT <#list v.keys as k>[=k.column] AS [=k.key], </#list>[=timestamp] AS t
+  SELECT DISTINCT <#list v.keys as k>[=k.column]<#if k.column != k.key> AS [=k.key]</#if>, </#list>[=timestamp] AS t
   FROM [=name]__spine
   WHERE <#list v.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
 )<#list v.groups as g>,
@@ -69,7 +71,7 @@ FROM (
   WHERE <#list l.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
 ) p
 LEFT JOIN (
-  SELECT <#list l.keys as k>[=k.labelColumn] AS [=k.column], </#list>[=l.eventTime] AS event_time, [=l.value] AS value
+  SELECT <#list l.keys as k>[=k.labelColumn]<#if k.labelColumn != k.column> AS [=k.column]</#if>, </#list>[=l.eventTime] AS event_time, [=l.value] AS value
   FROM [=l.source]<#if l.filter??>
   WHERE [=l.filter]</#if>
 ) e

@@ -11,9 +11,9 @@ WHERE _op <> 'd'</#if>;
 CREATE OR REPLACE TEMPORARY VIEW [=v.events] AS
 SELECT
 <#list v.keys as k>
-  [=k.column] AS [=k.key],
+  [=k.column]<#if k.column != k.key> AS [=k.key]</#if>,
 </#list>
-  [=v.eventTime] AS event_time<#list v.values as x>,
+  [=v.eventTime]<#if v.eventTime != "event_time"> AS event_time</#if><#list v.values as x>,
   [=x.expr] AS [=x.name]</#list>
 FROM <#if v.query??>(
   [=v.query?replace("\n", "\n  ")]

@@ -37,7 +37,7 @@ PARTITIONED BY (ds);
 CREATE OR REPLACE TEMPORARY VIEW [=source]__typed AS
 SELECT
 <#list columns as c>
-  [=c.typed] AS [=c.name],
+  [=c.typed]<#if c.typed != c.name> AS [=c.name]</#if>,
 </#list>
 <#list metaColumns as m>
   [=m.expr] AS [=m.name],
@@ -138,7 +138,7 @@ DELETE FROM [=silver] WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 INSERT INTO [=silver]
 SELECT
 <#list columns as c>
-  [=c.silverExpr] AS [=c.name],
+  [=c.silverExpr]<#if c.silverExpr != c.name> AS [=c.name]</#if>,
 </#list>
 <#list metaColumns as m>
   [=m.name],

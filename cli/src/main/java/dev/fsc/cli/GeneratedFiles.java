@@ -24,7 +24,7 @@ final class GeneratedFiles {
     static Map<Path, String> of(Model model, Plan plan, String environment) {
         Map<Path, String> files = of(plan);
         SparkCodegen.SparkJob spark = new SparkCodegen().generate(model, plan, Version.current(),
-                SparkCodegen.localInputs(model.project(), environment));
+                SparkCodegen.localInputs(model.project(), environment), SparkCodegen.catalog(model.project(), environment));
         spark.files().forEach((path, content) -> files.put(Path.of(path), content));
         return files;
     }

@@ -36,10 +36,10 @@ class BatchMatchesOracleIT {
 
     @Test
     void marketplaceDatasetsMatchTheOracleAndNoFutureEventLeaks() throws Exception {
-        int days = Integer.getInteger("fsc.it.marketplace.days", 9);
+        int days = Integer.getInteger("fsc.it.marketplace.days", 31); // fraud_training matures after 30 days
         LocalDate last = START.plusDays(days - 1);
         ExampleProject project = ExampleProject.copy("marketplace", fresh("marketplace"));
-        project.sampleData(START, days, 150);
+        project.sampleData(START, days, 100);
         Oracle original = Oracle.load(project.root(), START, last);
         int planted = PlantedClicks.plant(project.root(), last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         assertTrue(planted > 100, "planted " + planted + " future clicks");

@@ -96,15 +96,15 @@ final class DatasetExportCommand implements Callable<Integer> {
                     + String.join(", ", result.model().get().datasets().stream().map(Dataset::name).toList()));
             return ExitCodes.USAGE;
         }
-        Optional<Path> jar = RunnerJar.find();
-        if (jar.isEmpty()) {
-            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.hint());
-            return ExitCodes.USAGE;
-        }
         LocalRuns local = new LocalRuns(root);
         if (!Files.isDirectory(local.warehouse())) {
             err.println("fsc dataset export: nothing built yet in " + local.warehouse() + "; run `fsc run` first");
             return ExitCodes.USER_ERRORS;
+        }
+        Optional<Path> jar = RunnerJar.find();
+        if (jar.isEmpty()) {
+            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.hint());
+            return ExitCodes.USAGE;
         }
         List<String> tables = dataset.map(d -> List.of(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())))
                 .orElse(tableOptions);

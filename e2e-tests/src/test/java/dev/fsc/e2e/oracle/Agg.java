@@ -20,7 +20,7 @@ enum Agg {
     AVG,
     MIN,
     MAX,
-    /** The value of the latest event with a non-NULL value; ties: later arrival, then greater value. */
+    /** The value of the latest event with a non-NULL value; ties on event time: the greater value. */
     LAST,
     /** Labels only: whether there is any event (never NULL). */
     EXISTS;
@@ -92,9 +92,6 @@ enum Agg {
     private static boolean laterThan(Event e, Object v, Event best, Object bestValue) {
         if (e.time() != best.time()) {
             return e.time() > best.time();
-        }
-        if (e.arrival() != best.arrival()) {
-            return e.arrival() > best.arrival();
         }
         return Sql.compare(v, bestValue) > 0;
     }

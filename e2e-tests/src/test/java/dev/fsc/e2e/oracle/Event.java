@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * One event a feature, label or spine reads: a row of column values, its event time and its
- * arrival time (both epoch milliseconds, UTC). Arrival breaks ties of {@code last}.
+ * arrival time (both epoch milliseconds, UTC).
  */
 record Event(Map<String, Object> row, long time, long arrival) {
     Object get(String column) {

@@ -13,6 +13,7 @@ import dev.fsc.compiler.spec.EntitySpec;
 import dev.fsc.compiler.spec.KeyMapping;
 import dev.fsc.compiler.spec.Located;
 import dev.fsc.compiler.sql.SparkSqlText;
+import dev.fsc.compiler.sql.SqlCanonicalizer;
 import dev.fsc.compiler.sql.SparkTypes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ final class DatasetSql {
         spec.spine().query().ifPresentOrElse(
                 q -> m.put("spineQuery", SparkSqlText.query(q, SparkNames::versions)),
                 () -> m.put("spineSource", spec.spine().source().orElseThrow().value()));
+        m.put("firstDay", firstDay(spec));
 
         Map<String, Map<String, String>> keysByEntity = spineKeys(spec);
         List<String> outputKeys = new ArrayList<>();
@@ -115,6 +117,19 @@ final class DatasetSql {
         m.put("labels", labels);
         m.put("outputColumns", outputColumns);
         return templates.statements("dataset.sql.ftl", m);
+    }
+
+    /**
+     * The start of the first day the spine's sources were processed: older spine rows (a CDC snapshot's
+     * history) are not rows of the dataset.
+     */
+    private String firstDay(DatasetSpec spec) {
+        Set<String> sources = new java.util.TreeSet<>();
+        spec.spine().source().ifPresent(s -> sources.add(s.value()));
+        spec.spine().query().ifPresent(q -> SqlCanonicalizer.simpleNames(q).stream()
+                .filter(n -> model.source(n).isPresent()).forEach(sources::add));
+        List<String> firsts = sources.stream().map(s -> "(SELECT min(ds) FROM " + SparkNames.silver(s) + ")").toList();
+        return "CAST(" + (firsts.size() == 1 ? firsts.get(0) : "least(" + String.join(", ", firsts) + ")") + " AS TIMESTAMP)";
     }
 
     private static Map<String, String> output(String name, String type, String expr) {

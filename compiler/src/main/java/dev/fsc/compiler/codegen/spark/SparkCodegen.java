@@ -50,6 +50,11 @@ public final class SparkCodegen {
      *     per bound source); empty for environments whose bronze is filled by ingestion
      */
     public SparkJob generate(Model model, Plan plan, String fscVersion, Map<String, String> localInputs) {
+        return generate(model, plan, fscVersion, localInputs, CatalogConfig.hadoop("warehouse"));
+    }
+
+    /** @param catalog the Iceberg catalog of the environment the job runs in (see {@link #catalog}) */
+    public SparkJob generate(Model model, Plan plan, String fscVersion, Map<String, String> localInputs, CatalogConfig catalog) {
         String project = model.project().project().value();
         SourceSql sources = new SourceSql(templates, project);
         ViewSql views = new ViewSql(templates);
@@ -118,7 +123,7 @@ public final class SparkCodegen {
         parameters.put(TO_PARAMETER, "");
         localInputs.forEach((source, path) -> parameters.put(SparkNames.inputParameter(source), path));
         JobManifest manifest = new JobManifest(JobManifest.FORMAT_VERSION, project, JOB, plan.planHash(), fscVersion,
-                CatalogConfig.hadoop("warehouse"), parameters, Optional.of("fsc-" + JOB), steps);
+                catalog, parameters, Optional.of("fsc-" + JOB), steps);
 
         Map<String, String> files = new LinkedHashMap<>();
         for (Step step : steps) {
@@ -153,6 +158,24 @@ public final class SparkCodegen {
             out.append(statement).append(";\n\n");
         }
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * An environment's Iceberg catalog from fsc.yaml: {@code catalog: {type, warehouse, uri}}, or
+     * {@code warehouse: PATH} (a hadoop catalog); without either, a hadoop catalog in {@code warehouse}
+     * beside the job (the local environment, whose runs point it at the project's {@code .fsc/}).
+     */
+    public static CatalogConfig catalog(ProjectSpec project, String environment) {
+        Optional<ProjectSpec.EnvironmentSpec> env = project.environment(environment);
+        Map<String, String> catalog = env.map(e -> e.services().get("catalog")).orElse(null);
+        if (catalog != null && catalog.containsKey("type")) {
+            Map<String, String> options = new TreeMap<>();
+            Optional.ofNullable(catalog.get("uri")).ifPresent(u -> options.put("uri", u));
+            return new CatalogConfig(JobManifest.CatalogType.valueOf(catalog.get("type").toUpperCase(java.util.Locale.ROOT)),
+                    JobManifest.DEFAULT_CATALOG_NAME, Optional.ofNullable(catalog.get("warehouse")), options);
+        }
+        Optional<String> warehouse = env.map(e -> e.services().get("warehouse")).map(w -> w.get("value"));
+        return CatalogConfig.hadoop(warehouse.orElse("warehouse"));
     }
 
     /** The local environment's input bindings, source → path as written in fsc.yaml. */
