@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS gold.eta_training (
 ) USING iceberg
 PARTITIONED BY (ds);
 
--- the spine rows, cached: every view's probes, every label and the output read them
+-- the spine rows whose horizon ends in the run's days (none older than the first day processed: a CDC
+-- snapshot's history is not rows), cached: every view's probes, every label and the output read them
 DROP VIEW IF EXISTS eta_training__spine;
 
 CACHE TABLE eta_training__spine AS
@@ -81,12 +82,13 @@ FROM (
   WHERE event_type = 'assigned' AND provider_id IS NOT NULL
 ) AS spine
 WHERE assigned_ts > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS
-  AND assigned_ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS;
+  AND assigned_ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  AND assigned_ts >= CAST((SELECT min(ds) FROM silver.dispatch_events) AS TIMESTAMP);
 
 -- provider_eta_stats at each (provider_id, t); NULL when its latest event is older than 30d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_eta_stats AS
 WITH probes AS (
-  SELECT DISTINCT provider_id AS provider_id, assigned_ts AS t
+  SELECT DISTINCT provider_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
@@ -176,7 +178,7 @@ JOIN merged_1h ON merged_1h.provider_id = p.provider_id AND merged_1h.t = p.t;
 -- provider_activity at each (provider_id, t); NULL when its latest event is older than 1d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_activity AS
 WITH probes AS (
-  SELECT DISTINCT provider_id AS provider_id, assigned_ts AS t
+  SELECT DISTINCT provider_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
@@ -238,7 +240,7 @@ JOIN merged_5m ON merged_5m.provider_id = p.provider_id AND merged_5m.t = p.t;
 -- provider_status at each (provider_id, t)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_status AS
 WITH probes AS (
-  SELECT DISTINCT provider_id AS provider_id, assigned_ts AS t
+  SELECT DISTINCT provider_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
@@ -291,7 +293,7 @@ JOIN merged_1m ON merged_1m.provider_id = p.provider_id AND merged_1m.t = p.t;
 -- region_demand at each (region_id, t); NULL when its latest event is older than 7d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__region_demand AS
 WITH probes AS (
-  SELECT DISTINCT region_id AS region_id, assigned_ts AS t
+  SELECT DISTINCT region_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
@@ -333,7 +335,7 @@ JOIN merged_5m ON merged_5m.region_id = p.region_id AND merged_5m.t = p.t;
 -- traffic_by_region at each (region_id, t)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__traffic_by_region AS
 WITH probes AS (
-  SELECT DISTINCT region_id AS region_id, assigned_ts AS t
+  SELECT DISTINCT region_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
@@ -389,7 +391,7 @@ JOIN merged_1h ON merged_1h.region_id = p.region_id AND merged_1h.t = p.t;
 -- weather_by_region at each (region_id, t); NULL when its latest event is older than 1d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__weather_by_region AS
 WITH probes AS (
-  SELECT DISTINCT region_id AS region_id, assigned_ts AS t
+  SELECT DISTINCT region_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
@@ -435,7 +437,7 @@ JOIN merged_1h ON merged_1h.region_id = p.region_id AND merged_1h.t = p.t;
 -- provider_matching at each (provider_id, region_id, t); NULL when its latest event is older than 14d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_matching AS
 WITH probes AS (
-  SELECT DISTINCT provider_id AS provider_id, region_id AS region_id, assigned_ts AS t
+  SELECT DISTINCT provider_id, region_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL AND region_id IS NOT NULL
 ),
@@ -511,7 +513,7 @@ JOIN merged_1h ON merged_1h.provider_id = p.provider_id AND merged_1h.region_id 
 -- job_context at each (job_id, t); NULL when its latest event is older than 1d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__job_context AS
 WITH probes AS (
-  SELECT DISTINCT job_id AS job_id, assigned_ts AS t
+  SELECT DISTINCT job_id, assigned_ts AS t
   FROM eta_training__spine
   WHERE job_id IS NOT NULL
 ),
@@ -555,7 +557,7 @@ FROM (
   WHERE job_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT job_id AS job_id, event_ts AS event_time, CASE WHEN event_type = 'arrived' THEN TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) ELSE NULL END AS value
+  SELECT job_id, event_ts AS event_time, CASE WHEN event_type = 'arrived' THEN TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) ELSE NULL END AS value
   FROM dispatch_events
 ) e
   ON e.job_id = p.job_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
@@ -570,7 +572,7 @@ FROM (
   WHERE job_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT job_id AS job_id, event_ts AS event_time, CASE WHEN event_type = 'cancelled' THEN 1 ELSE 0 END AS value
+  SELECT job_id, event_ts AS event_time, CASE WHEN event_type = 'cancelled' THEN 1 ELSE 0 END AS value
   FROM dispatch_events
 ) e
   ON e.job_id = p.job_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
@@ -585,7 +587,7 @@ FROM (
   WHERE job_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT job_id AS job_id, event_ts AS event_time, CASE WHEN event_type = 'assigned' THEN 1 ELSE NULL END AS value
+  SELECT job_id, event_ts AS event_time, CASE WHEN event_type = 'assigned' THEN 1 ELSE NULL END AS value
   FROM dispatch_events
 ) e
   ON e.job_id = p.job_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS

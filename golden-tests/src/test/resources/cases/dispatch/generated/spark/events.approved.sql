@@ -30,7 +30,7 @@ FROM silver.weather;
 -- job_context: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW job_context__events AS
 SELECT
-  job_id AS job_id,
+  job_id,
   event_ts AS event_time,
   CASE WHEN event_type = 'assigned' THEN 1 ELSE NULL END AS v_assignment_count,
   TIMESTAMPDIFF(MINUTE, requested_at, event_ts) AS v_minutes_since_request,
@@ -41,7 +41,7 @@ FROM dispatch_events;
 -- provider_activity: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW provider_activity__events AS
 SELECT
-  provider_id AS provider_id,
+  provider_id,
   ping_ts AS event_time,
   speed_kmh AS v_avg_speed_kmh,
   speed_kmh AS v_max_speed_kmh,
@@ -55,7 +55,7 @@ FROM gps_pings;
 -- provider_eta_stats: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW provider_eta_stats__events AS
 SELECT
-  provider_id AS provider_id,
+  provider_id,
   event_ts AS event_time,
   CAST(TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) AS DOUBLE) AS v_arrival_minutes,
   TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) AS v_arrival_minutes_max,
@@ -68,9 +68,9 @@ WHERE event_type = 'arrived' AND assigned_at IS NOT NULL;
 -- provider_matching: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW provider_matching__events AS
 SELECT
-  provider_id AS provider_id,
-  region_id AS region_id,
-  event_time AS event_time,
+  provider_id,
+  region_id,
+  event_time,
   job_id AS v_distinct_jobs,
   vehicle_match AS v_vehicle_match_rate,
   utilisation_at_assignment AS v_utilisation_at_assignment,
@@ -98,7 +98,7 @@ FROM providers;
 -- traffic_by_region: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW traffic_by_region__events AS
 SELECT
-  region_id AS region_id,
+  region_id,
   hour_start AS event_time,
   congestion_index AS v_congestion,
   congestion_index AS v_peak_congestion,
@@ -110,7 +110,7 @@ FROM traffic;
 -- weather_by_region: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW weather_by_region__events AS
 SELECT
-  region_id AS region_id,
+  region_id,
   observed_at AS event_time,
   precipitation_mm AS v_precipitation_mm,
   temperature_c AS v_min_temperature_c,
@@ -121,7 +121,7 @@ FROM weather;
 -- region_demand: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW region_demand__events AS
 SELECT
-  region_id AS region_id,
+  region_id,
   event_ts AS event_time,
   CASE WHEN event_type = 'requested' THEN job_id ELSE NULL END AS v_requests,
   CASE WHEN event_type = 'cancelled' THEN job_id ELSE NULL END AS v_cancellations,

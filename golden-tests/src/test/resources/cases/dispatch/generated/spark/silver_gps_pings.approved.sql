@@ -56,8 +56,8 @@ PARTITIONED BY (ds);
 CREATE OR REPLACE TEMPORARY VIEW gps_pings__typed AS
 SELECT
   try_cast(provider_id AS BIGINT) AS provider_id,
-  device_id AS device_id,
-  region_id AS region_id,
+  device_id,
+  region_id,
   try_cast(lat AS DOUBLE) AS lat,
   try_cast(lon AS DOUBLE) AS lon,
   try_cast(speed_kmh AS DOUBLE) AS speed_kmh,
@@ -164,16 +164,16 @@ DELETE FROM silver.gps_pings WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}
 
 INSERT INTO silver.gps_pings
 SELECT
-  provider_id AS provider_id,
-  device_id AS device_id,
-  region_id AS region_id,
-  lat AS lat,
-  lon AS lon,
-  speed_kmh AS speed_kmh,
-  heading_deg AS heading_deg,
-  accuracy_m AS accuracy_m,
-  on_job AS on_job,
-  ping_ts AS ping_ts,
+  provider_id,
+  device_id,
+  region_id,
+  lat,
+  lon,
+  speed_kmh,
+  heading_deg,
+  accuracy_m,
+  on_job,
+  ping_ts,
   _arrival_time,
   ds
 FROM gps_pings__deduplicated;

@@ -31,8 +31,8 @@ PARTITIONED BY (ds);
 -- typing: every column read as its declared type; the raw record is kept for the quarantine
 CREATE OR REPLACE TEMPORARY VIEW traffic__typed AS
 SELECT
-  region_id AS region_id,
-  segment_id AS segment_id,
+  region_id,
+  segment_id,
   try_cast(hour_start AS TIMESTAMP) AS hour_start,
   try_cast(congestion_index AS DOUBLE) AS congestion_index,
   try_cast(avg_speed_kmh AS DOUBLE) AS avg_speed_kmh,
@@ -90,12 +90,12 @@ DELETE FROM silver.traffic WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.traffic
 SELECT
-  region_id AS region_id,
-  segment_id AS segment_id,
-  hour_start AS hour_start,
-  congestion_index AS congestion_index,
-  avg_speed_kmh AS avg_speed_kmh,
-  incident_count AS incident_count,
+  region_id,
+  segment_id,
+  hour_start,
+  congestion_index,
+  avg_speed_kmh,
+  incident_count,
   _arrival_time,
   ds
 FROM traffic__on_time;

@@ -29,11 +29,11 @@ PARTITIONED BY (ds);
 -- typing: every column read as its declared type; the raw record is kept for the quarantine
 CREATE OR REPLACE TEMPORARY VIEW weather__typed AS
 SELECT
-  region_id AS region_id,
+  region_id,
   try_cast(observed_at AS TIMESTAMP) AS observed_at,
   try_cast(temperature_c AS DOUBLE) AS temperature_c,
   try_cast(precipitation_mm AS DOUBLE) AS precipitation_mm,
-  weather_type AS weather_type,
+  weather_type,
   COALESCE(try_cast(_arrival_time AS TIMESTAMP), try_cast(observed_at AS TIMESTAMP)) AS _arrival_time,
   ds,
   struct(region_id, observed_at, temperature_c, precipitation_mm, weather_type, _arrival_time) AS _raw
@@ -81,11 +81,11 @@ DELETE FROM silver.weather WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.weather
 SELECT
-  region_id AS region_id,
-  observed_at AS observed_at,
-  temperature_c AS temperature_c,
-  precipitation_mm AS precipitation_mm,
-  weather_type AS weather_type,
+  region_id,
+  observed_at,
+  temperature_c,
+  precipitation_mm,
+  weather_type,
   _arrival_time,
   ds
 FROM weather__on_time;

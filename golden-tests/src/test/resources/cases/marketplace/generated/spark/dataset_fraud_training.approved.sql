@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS gold.fraud_training (
 ) USING iceberg
 PARTITIONED BY (ds);
 
--- the spine rows, cached: every view's probes, every label and the output read them
+-- the spine rows whose horizon ends in the run's days (none older than the first day processed: a CDC
+-- snapshot's history is not rows), cached: every view's probes, every label and the output read them
 DROP VIEW IF EXISTS fraud_training__spine;
 
 CACHE TABLE fraud_training__spine AS
@@ -54,12 +55,13 @@ FROM (
   WHERE o.status = 'placed'
 ) AS spine
 WHERE placed_at > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS
-  AND placed_at <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS;
+  AND placed_at <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  AND placed_at >= CAST(least((SELECT min(ds) FROM silver.orders), (SELECT min(ds) FROM silver.users)) AS TIMESTAMP);
 
 -- user_fraud_signals at each (user_id, t); NULL when its latest event is older than 7d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__user_fraud_signals AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, placed_at AS t
+  SELECT DISTINCT user_id, placed_at AS t
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
@@ -123,7 +125,7 @@ JOIN merged_5m ON merged_5m.user_id = p.user_id AND merged_5m.t = p.t;
 -- user_order_stats at each (user_id, t); NULL when its latest event is older than 90d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__user_order_stats AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, placed_at AS t
+  SELECT DISTINCT user_id, placed_at AS t
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
@@ -163,7 +165,7 @@ JOIN merged_1d ON merged_1d.user_id = p.user_id AND merged_1d.t = p.t;
 -- user_click_stats at each (user_id, t); NULL when its latest event is older than 30d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__user_click_stats AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, placed_at AS t
+  SELECT DISTINCT user_id, placed_at AS t
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
@@ -200,7 +202,7 @@ JOIN merged_1m ON merged_1m.user_id = p.user_id AND merged_1m.t = p.t;
 -- item_click_risk at each (item_id, t); NULL when its latest event is older than 3d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__item_click_risk AS
 WITH probes AS (
-  SELECT DISTINCT item_id AS item_id, placed_at AS t
+  SELECT DISTINCT item_id, placed_at AS t
   FROM fraud_training__spine
   WHERE item_id IS NOT NULL
 ),
@@ -253,7 +255,7 @@ JOIN merged_1m ON merged_1m.item_id = p.item_id AND merged_1m.t = p.t;
 -- item_catalog_attrs at each (item_id, t)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__item_catalog_attrs AS
 WITH probes AS (
-  SELECT DISTINCT item_id AS item_id, placed_at AS t
+  SELECT DISTINCT item_id, placed_at AS t
   FROM fraud_training__spine
   WHERE item_id IS NOT NULL
 ),
@@ -297,7 +299,7 @@ FROM (
   WHERE order_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT order_id AS order_id, updated_at AS event_time, CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END AS value
+  SELECT order_id, updated_at AS event_time, CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END AS value
   FROM orders
 ) e
   ON e.order_id = p.order_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 DAYS
@@ -312,7 +314,7 @@ FROM (
   WHERE order_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT order_id AS order_id, updated_at AS event_time, CASE WHEN status = 'refunded' THEN 1 ELSE 0 END AS value
+  SELECT order_id, updated_at AS event_time, CASE WHEN status = 'refunded' THEN 1 ELSE 0 END AS value
   FROM orders
 ) e
   ON e.order_id = p.order_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 30 DAYS
@@ -327,7 +329,7 @@ FROM (
   WHERE user_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT user_id AS user_id, updated_at AS event_time, CASE WHEN account_status = 'suspended' THEN 1 ELSE 0 END AS value
+  SELECT user_id, updated_at AS event_time, CASE WHEN account_status = 'suspended' THEN 1 ELSE 0 END AS value
   FROM users
 ) e
   ON e.user_id = p.user_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 30 DAYS

@@ -59,19 +59,21 @@ CREATE TABLE IF NOT EXISTS gold.ranking_training (
 ) USING iceberg
 PARTITIONED BY (ds);
 
--- the spine rows, cached: every view's probes, every label and the output read them
+-- the spine rows whose horizon ends in the run's days (none older than the first day processed: a CDC
+-- snapshot's history is not rows), cached: every view's probes, every label and the output read them
 DROP VIEW IF EXISTS ranking_training__spine;
 
 CACHE TABLE ranking_training__spine AS
 SELECT ts, user_id, item_id, impression_id, surface, slot, model_version
 FROM impressions
 WHERE ts > CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS
-  AND ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS;
+  AND ts <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  AND ts >= CAST((SELECT min(ds) FROM silver.impressions) AS TIMESTAMP);
 
 -- user_order_stats at each (user_id, t); NULL when its latest event is older than 90d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__user_order_stats AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, ts AS t
+  SELECT DISTINCT user_id, ts AS t
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
@@ -176,7 +178,7 @@ JOIN merged_1d ON merged_1d.user_id = p.user_id AND merged_1d.t = p.t;
 -- user_click_stats at each (user_id, t); NULL when its latest event is older than 30d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__user_click_stats AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, ts AS t
+  SELECT DISTINCT user_id, ts AS t
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
@@ -249,7 +251,7 @@ JOIN merged_1h ON merged_1h.user_id = p.user_id AND merged_1h.t = p.t;
 -- item_click_stats at each (item_id, t); NULL when its latest event is older than 7d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__item_click_stats AS
 WITH probes AS (
-  SELECT DISTINCT item_id AS item_id, ts AS t
+  SELECT DISTINCT item_id, ts AS t
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
@@ -332,7 +334,7 @@ JOIN merged_1h ON merged_1h.item_id = p.item_id AND merged_1h.t = p.t;
 -- item_catalog_attrs at each (item_id, t)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__item_catalog_attrs AS
 WITH probes AS (
-  SELECT DISTINCT item_id AS item_id, ts AS t
+  SELECT DISTINCT item_id, ts AS t
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
@@ -390,7 +392,7 @@ JOIN merged_1d ON merged_1d.item_id = p.item_id AND merged_1d.t = p.t;
 -- item_click_risk at each (item_id, t); NULL when its latest event is older than 3d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__item_click_risk AS
 WITH probes AS (
-  SELECT DISTINCT item_id AS item_id, ts AS t
+  SELECT DISTINCT item_id, ts AS t
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
@@ -428,7 +430,7 @@ JOIN merged_1m ON merged_1m.item_id = p.item_id AND merged_1m.t = p.t;
 -- user_item_interactions at each (user_id, item_id, t); NULL when its latest event is older than 30d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__user_item_interactions AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, item_id AS item_id, ts AS t
+  SELECT DISTINCT user_id, item_id, ts AS t
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
@@ -525,7 +527,7 @@ JOIN merged_1d ON merged_1d.user_id = p.user_id AND merged_1d.item_id = p.item_i
 -- user_item_purchases at each (user_id, item_id, t); NULL when its latest event is older than 180d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__user_item_purchases AS
 WITH probes AS (
-  SELECT DISTINCT user_id AS user_id, item_id AS item_id, ts AS t
+  SELECT DISTINCT user_id, item_id, ts AS t
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
@@ -568,7 +570,7 @@ FROM (
   WHERE impression_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT impression_id AS impression_id, ts AS event_time, 1 AS value
+  SELECT impression_id, ts AS event_time, 1 AS value
   FROM clicks
 ) e
   ON e.impression_id = p.impression_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 1 HOURS
@@ -583,7 +585,7 @@ FROM (
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT user_id AS user_id, item_id AS item_id, ts AS event_time, 1 AS value
+  SELECT user_id, item_id, ts AS event_time, 1 AS value
   FROM clicks
 ) e
   ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 1 DAYS
@@ -598,7 +600,7 @@ FROM (
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT user_id AS user_id, item_id AS item_id, updated_at AS event_time, 1 AS value
+  SELECT user_id, item_id, updated_at AS event_time, 1 AS value
   FROM orders
 ) e
   ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 7 DAYS
@@ -613,7 +615,7 @@ FROM (
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ) p
 LEFT JOIN (
-  SELECT user_id AS user_id, item_id AS item_id, updated_at AS event_time, CASE WHEN status = 'paid' THEN amount_usd ELSE NULL END AS value
+  SELECT user_id, item_id, updated_at AS event_time, CASE WHEN status = 'paid' THEN amount_usd ELSE NULL END AS value
   FROM orders
 ) e
   ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 7 DAYS

@@ -46,8 +46,8 @@ FROM catalog;
 -- item_click_risk: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW item_click_risk__events AS
 SELECT
-  item_id AS item_id,
-  event_time AS event_time,
+  item_id,
+  event_time,
   from_new_account AS v_new_account_click_share,
   from_unverified AS v_unverified_click_share,
   at_night AS v_night_click_share,
@@ -61,8 +61,8 @@ FROM (
 -- item_click_stats: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW item_click_stats__events AS
 SELECT
-  item_id AS item_id,
-  event_time AS event_time,
+  item_id,
+  event_time,
   is_click AS v_item_clicks,
   is_impression AS v_item_impressions,
   CAST(is_click AS DOUBLE) AS v_item_click_share,
@@ -78,7 +78,7 @@ FROM (
 -- user_click_stats: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW user_click_stats__events AS
 SELECT
-  user_id AS user_id,
+  user_id,
   ts AS event_time,
   item_id AS v_distinct_items_clicked,
   CASE WHEN page IN ('cart', 'checkout') THEN 1 ELSE 0 END AS v_cart_clicks,
@@ -91,8 +91,8 @@ FROM clicks;
 -- user_fraud_signals: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW user_fraud_signals__events AS
 SELECT
-  user_id AS user_id,
-  event_time AS event_time,
+  user_id,
+  event_time,
   item_id AS v_distinct_items_ordered,
   card_fingerprint AS v_distinct_cards,
   amount_usd AS v_max_order_usd,
@@ -110,8 +110,8 @@ FROM (
 -- user_item_interactions: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW user_item_interactions__events AS
 SELECT
-  user_id AS user_id,
-  item_id AS item_id,
+  user_id,
+  item_id,
   ts AS event_time,
   CASE WHEN page = 'pdp' THEN 1 ELSE 0 END AS v_pdp_views,
   page AS v_last_click_page
@@ -120,8 +120,8 @@ FROM clicks;
 -- user_item_purchases: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW user_item_purchases__events AS
 SELECT
-  user_id AS user_id,
-  item_id AS item_id,
+  user_id,
+  item_id,
   updated_at AS event_time,
   amount_usd AS v_last_purchase_usd
 FROM orders
@@ -130,7 +130,7 @@ WHERE status = 'paid' AND item_id IS NOT NULL;
 -- user_order_stats: its input events with the entity key, the event time and each feature's value
 CREATE OR REPLACE TEMPORARY VIEW user_order_stats__events AS
 SELECT
-  user_id AS user_id,
+  user_id,
   updated_at AS event_time,
   amount_usd AS v_spend_usd,
   CAST(amount_usd AS DOUBLE) AS v_avg_order_usd,

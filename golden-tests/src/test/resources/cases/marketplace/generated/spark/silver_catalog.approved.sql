@@ -38,9 +38,9 @@ PARTITIONED BY (ds);
 CREATE OR REPLACE TEMPORARY VIEW catalog__typed AS
 SELECT
   try_cast(product_id AS BIGINT) AS product_id,
-  title AS title,
-  category AS category,
-  brand AS brand,
+  title,
+  category,
+  brand,
   try_cast(price_usd AS DECIMAL(12,2)) AS price_usd,
   try_cast(list_price_usd AS DECIMAL(12,2)) AS list_price_usd,
   try_cast(in_stock AS BOOLEAN) AS in_stock,
@@ -101,15 +101,15 @@ DELETE FROM silver.catalog WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.catalog
 SELECT
-  product_id AS product_id,
-  title AS title,
-  category AS category,
-  brand AS brand,
-  price_usd AS price_usd,
-  list_price_usd AS list_price_usd,
-  in_stock AS in_stock,
-  seller_rating AS seller_rating,
-  updated_at AS updated_at,
+  product_id,
+  title,
+  category,
+  brand,
+  price_usd,
+  list_price_usd,
+  in_stock,
+  seller_rating,
+  updated_at,
   _arrival_time,
   ds
 FROM catalog__on_time;

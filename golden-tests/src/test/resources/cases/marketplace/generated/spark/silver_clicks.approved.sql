@@ -52,14 +52,14 @@ PARTITIONED BY (ds);
 -- typing: every column read as its declared type; the raw record is kept for the quarantine
 CREATE OR REPLACE TEMPORARY VIEW clicks__typed AS
 SELECT
-  event_id AS event_id,
+  event_id,
   try_cast(user_id AS BIGINT) AS user_id,
   try_cast(item_id AS BIGINT) AS item_id,
-  impression_id AS impression_id,
-  session_id AS session_id,
-  page AS page,
+  impression_id,
+  session_id,
+  page,
   try_cast(slot AS INT) AS slot,
-  device AS device,
+  device,
   try_cast(ts AS TIMESTAMP) AS ts,
   COALESCE(try_cast(_arrival_time AS TIMESTAMP), try_cast(ts AS TIMESTAMP)) AS _arrival_time,
   ds,
@@ -152,15 +152,15 @@ DELETE FROM silver.clicks WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.clicks
 SELECT
-  event_id AS event_id,
-  user_id AS user_id,
-  item_id AS item_id,
-  impression_id AS impression_id,
-  session_id AS session_id,
-  page AS page,
-  slot AS slot,
-  device AS device,
-  ts AS ts,
+  event_id,
+  user_id,
+  item_id,
+  impression_id,
+  session_id,
+  page,
+  slot,
+  device,
+  ts,
   _arrival_time,
   ds
 FROM clicks__deduplicated;

@@ -52,14 +52,14 @@ PARTITIONED BY (ds);
 -- typing: every column read as its declared type; the raw record is kept for the quarantine
 CREATE OR REPLACE TEMPORARY VIEW impressions__typed AS
 SELECT
-  event_id AS event_id,
-  impression_id AS impression_id,
-  request_id AS request_id,
+  event_id,
+  impression_id,
+  request_id,
   try_cast(user_id AS BIGINT) AS user_id,
   try_cast(item_id AS BIGINT) AS item_id,
-  surface AS surface,
+  surface,
   try_cast(slot AS INT) AS slot,
-  model_version AS model_version,
+  model_version,
   try_cast(ts AS TIMESTAMP) AS ts,
   COALESCE(try_cast(_arrival_time AS TIMESTAMP), try_cast(ts AS TIMESTAMP)) AS _arrival_time,
   ds,
@@ -152,15 +152,15 @@ DELETE FROM silver.impressions WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_t
 
 INSERT INTO silver.impressions
 SELECT
-  event_id AS event_id,
-  impression_id AS impression_id,
-  request_id AS request_id,
-  user_id AS user_id,
-  item_id AS item_id,
-  surface AS surface,
-  slot AS slot,
-  model_version AS model_version,
-  ts AS ts,
+  event_id,
+  impression_id,
+  request_id,
+  user_id,
+  item_id,
+  surface,
+  slot,
+  model_version,
+  ts,
   _arrival_time,
   ds
 FROM impressions__deduplicated;

@@ -109,15 +109,15 @@ DELETE FROM silver.users WHERE ds BETWEEN DATE'${ds_from}' AND DATE'${ds_to}';
 
 INSERT INTO silver.users
 SELECT
-  user_id AS user_id,
+  user_id,
   CAST(NULL AS STRING) AS email,
   sha2(concat('novamind:', CAST(phone AS STRING)), 256) AS phone,
   CAST(NULL AS DATE) AS date_of_birth,
-  country AS country,
-  account_status AS account_status,
-  is_verified AS is_verified,
-  signup_at AS signup_at,
-  updated_at AS updated_at,
+  country,
+  account_status,
+  is_verified,
+  signup_at,
+  updated_at,
   _op,
   _lsn,
   _change_time,
