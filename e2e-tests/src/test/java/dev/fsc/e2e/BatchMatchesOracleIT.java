@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * Iceberg, one JVM per run as in production), every dataset exported and compared with the oracle on every
  * value of every row. The marketplace data also carries planted clicks just after the last impression of
  * each user and item: the oracle shows they are in the future of every ranking row, so any leakage of a
- * future event into a feature would show as a difference.
+ * future event into a feature would show as a difference; and clicks exactly on window edges and label
+ * horizons.
  */
 class BatchMatchesOracleIT {
     private static final Path WORK = Path.of(System.getProperty("fsc.it.dir", "target/it")).toAbsolutePath();
@@ -52,6 +53,12 @@ class BatchMatchesOracleIT {
         RowComparison featuresOnly = new RowComparison(identity(ranking), approximate(ranking), labels);
         assertEquals(List.of(), featuresOnly.differences(oracle.dataset("ranking_training"), original.dataset("ranking_training")),
                 "planted clicks must be in the future of every ranking row");
+
+        // clicks exactly on window edges and label horizons, which the oracle counts or not by the contract
+        int edges = PlantedClicks.plantBoundaries(project.root(), START.atStartOfDay().toInstant(ZoneOffset.UTC),
+                last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), 40);
+        assertTrue(edges > 100, "planted " + edges + " clicks on window edges");
+        oracle = Oracle.load(project.root(), START, last);
 
         project.run(START, last);
         for (Dataset dataset : model.datasets()) {

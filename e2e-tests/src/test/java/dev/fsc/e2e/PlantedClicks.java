@@ -45,22 +45,56 @@ final class PlantedClicks {
                 if (!ts.isBefore(before)) {
                     continue;
                 }
-                Map<String, Object> click = new LinkedHashMap<>();
-                click.put("event_id", "planted-" + lines.size());
-                click.put("user_id", pair.get(0));
-                click.put("item_id", pair.get(1));
-                click.put("impression_id", null);
-                click.put("session_id", "planted");
-                click.put("page", "cart");
-                click.put("slot", 0L);
-                click.put("device", "ios");
-                click.put("ts", ts.toString());
-                click.put("_arrival_time", ts.toString());
-                lines.add(jsonLine(click));
+                lines.add(click("planted-" + lines.size(), pair.get(0), pair.get(1), null, ts).replace("\"pdp\"", "\"cart\""));
             }
         }
         Files.write(project.resolve("data/clicks.jsonl"), lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return lines.size();
+    }
+
+    /**
+     * Plants clicks on the edges of windows and horizons of every {@code every}-th impression that has a
+     * day of data on both sides: exactly at t (counts), exactly at floor_1m(t − 24h) (the 24h window's
+     * trailing edge, 1-minute tiles: counts) and 1 ms before it (does not), exactly at t + 1h carrying the
+     * impression's id (clicked_1h: counts) and exactly at t + 24h (revisits_24h: counts).
+     *
+     * @return how many clicks were planted
+     */
+    static int plantBoundaries(Path project, Instant from, Instant until, int every) throws IOException {
+        List<Map<String, Object>> impressions = read(project.resolve("data/impressions.jsonl"));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < impressions.size(); i += every) {
+            Map<String, Object> row = impressions.get(i);
+            Instant t = Instant.parse(row.get("ts").toString());
+            if (t.minusSeconds(86_400 + 60).isBefore(from) || !t.plusSeconds(86_400).isBefore(until)) {
+                continue;
+            }
+            Instant trailingEdge = t.minusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            Object user = row.get("user_id");
+            Object item = row.get("item_id");
+            lines.add(click("edge-" + i + "-at-t", user, item, null, t));
+            lines.add(click("edge-" + i + "-window-start", user, item, null, trailingEdge));
+            lines.add(click("edge-" + i + "-before-window", user, item, null, trailingEdge.minusMillis(1)));
+            lines.add(click("edge-" + i + "-at-1h", user, item, row.get("impression_id"), t.plusSeconds(3_600)));
+            lines.add(click("edge-" + i + "-at-24h", user, item, null, t.plusSeconds(86_400)));
+        }
+        Files.write(project.resolve("data/clicks.jsonl"), lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return lines.size();
+    }
+
+    private static String click(String eventId, Object user, Object item, Object impression, Instant ts) {
+        Map<String, Object> click = new LinkedHashMap<>();
+        click.put("event_id", eventId);
+        click.put("user_id", user);
+        click.put("item_id", item);
+        click.put("impression_id", impression);
+        click.put("session_id", "planted");
+        click.put("page", "pdp");
+        click.put("slot", 0L);
+        click.put("device", "web");
+        click.put("ts", ts.toString());
+        click.put("_arrival_time", ts.toString());
+        return jsonLine(click);
     }
 
     /** One JSON object on one line (the input format is JSON lines). */

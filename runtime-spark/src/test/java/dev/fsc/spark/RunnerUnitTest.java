@@ -50,6 +50,16 @@ class RunnerUnitTest {
     }
 
     @Test
+    void severalManifestsRunInOrderWithResultsBesideThem() throws Exception {
+        RunnerArgs a = RunnerArgs.parse(List.of("runs/day1.json", "runs/day2.json"));
+        assertEquals(List.of(Path.of("runs/day1.json"), Path.of("runs/day2.json")), a.manifests());
+        assertEquals(Path.of("runs/day2.result.json").toAbsolutePath(), a.resultOf(Path.of("runs/day2.json")).orElseThrow());
+        assertEquals("--result takes one manifest; with several, results are written beside them",
+                assertThrows(RunnerArgs.UsageException.class,
+                        () -> RunnerArgs.parse(List.of("a.json", "b.json", "--result", "r.json"))).getMessage());
+    }
+
+    @Test
     void sessionConfigForAHadoopCatalog() {
         JobManifest m = new JobManifest(1, "p", "j", "h", "v",
                 new CatalogConfig(CatalogType.HADOOP, "lake", Optional.of("wh"), Map.of("cache-enabled", "false")),

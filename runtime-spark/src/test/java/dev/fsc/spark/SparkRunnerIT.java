@@ -113,8 +113,8 @@ class SparkRunnerIT {
                 eventsJob(wh, "2024-01-15", Optional.of("fsc_20240115"), List.of(stats), List.of()));
         assertEquals(0, day1.exitCode(), day1.describe());
         assertLines(day1.stdout(),
-                "fsc spark runner: it/events_daily \\(plan sha256:it\\), ds=2024-01-15, branch fsc_20240115",
                 "spark 4\\.1\\.\\d+ on local\\[2\\] started in \\d+\\.\\d s; log: .*day1\\.log",
+                "fsc spark runner: it/events_daily \\(plan sha256:it\\), ds=2024-01-15, branch fsc_20240115",
                 "\\[1/6\\] tables \\.\\.\\. ok \\(\\d+\\.\\d s\\)",
                 "\\[2/6\\] load \\.\\.\\. ok \\(\\d+\\.\\d s, 500 rows\\)",
                 "\\[3/6\\] no_null_users \\.\\.\\. ok \\(\\d+\\.\\d s, passed\\)",
