@@ -13,17 +13,28 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Smoke test: the oracle over both examples' sample data. */
+/** Smoke test: the oracle over both examples' sample data (generated, as `fsc sample-data` makes it). */
 class OracleExamplesTest {
     private static final Path EXAMPLES = Path.of(System.getProperty("fsc.examples", "../specs/examples"));
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-01");
 
+    @TempDir
+    static Path marketplaceDir;
+    private static Path marketplace;
+
+    /** The marketplace with three days of the generator's default sample data. */
+    @BeforeAll
+    static void marketplaceSampleData() throws IOException {
+        marketplace = withSampleData("marketplace", marketplaceDir, 2000);
+    }
+
     @Test
-    void silverOfTheCommittedMarketplaceDataDropsWhatTheManifestSaysWasPlanted() throws IOException {
-        Path project = EXAMPLES.resolve("marketplace");
+    void silverOfTheMarketplaceSampleDropsWhatTheManifestSaysWasPlanted() throws IOException {
+        Path project = marketplace;
         Oracle oracle = Oracle.load(project, FIRST_DAY, LocalDate.parse("2026-10-03"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> files = (List<Map<String, Object>>)
@@ -43,9 +54,9 @@ class OracleExamplesTest {
     }
 
     @Test
-    void marketplaceDatasetsOverTheCommittedDataOnceTheirHorizonsHavePassed() {
+    void marketplaceDatasetsOverTheSampleOnceTheirHorizonsHavePassed() {
         // Runs up to 10-31 see the same three days of files; the rows of 10-01 are then mature.
-        Oracle oracle = Oracle.load(EXAMPLES.resolve("marketplace"), FIRST_DAY, LocalDate.parse("2026-10-31"));
+        Oracle oracle = Oracle.load(marketplace, FIRST_DAY, LocalDate.parse("2026-10-31"));
         List<Map<String, Object>> ranking = oracle.dataset("ranking_training");
         assertTrue(ranking.size() > 1000, "ranking rows: " + ranking.size());
         assertMostlyFilled(ranking, 50);
@@ -56,12 +67,7 @@ class OracleExamplesTest {
 
     @Test
     void dispatchDatasetOverGeneratedSampleData(@TempDir Path dir) throws IOException {
-        Path project = dir.resolve("dispatch");
-        copySpecs(EXAMPLES.resolve("dispatch"), project);
-        StringWriter err = new StringWriter();
-        int exit = dev.fsc.cli.Main.run(new String[] {"sample-data", "--project", project.toString(), "--days", "3", "--events-per-day", "500"},
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertEquals(0, exit, err.toString());
+        Path project = withSampleData("dispatch", dir, 500);
         List<Map<String, Object>> eta = Oracle.load(project, FIRST_DAY, LocalDate.parse("2026-10-03")).dataset("eta_training");
         assertTrue(eta.size() > 100, "eta rows: " + eta.size());
         assertMostlyFilled(eta, 61);
@@ -75,6 +81,17 @@ class OracleExamplesTest {
         for (String column : rows.get(0).keySet()) {
             assertTrue(rows.stream().anyMatch(r -> r.get(column) != null), column + " is NULL in every row");
         }
+    }
+
+    /** A copy of the example's specs in {@code dir} with three days of sample data. */
+    private static Path withSampleData(String example, Path dir, int eventsPerDay) throws IOException {
+        Path project = dir.resolve(example);
+        copySpecs(EXAMPLES.resolve(example), project);
+        StringWriter err = new StringWriter();
+        int exit = dev.fsc.cli.Main.run(new String[] {"sample-data", "--project", project.toString(), "--days", "3",
+            "--events-per-day", String.valueOf(eventsPerDay)}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, exit, err.toString());
+        return project;
     }
 
     private static void copySpecs(Path from, Path to) throws IOException {
