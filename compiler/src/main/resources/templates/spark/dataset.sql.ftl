@@ -30,6 +30,43 @@ WITH probes AS (
   FROM [=name]__spine
   WHERE <#list v.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
 )<#list v.groups as g>,
+<#if g.asOf>
+asof_[=g.suffix] AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT <#list v.keys as k>[=k.key], </#list>t, latest_event<#list g.states as s>, [=s.name]</#list>
+  FROM (
+    SELECT <#list v.keys as k>[=k.key], </#list>t,
+      MAX(latest_event) OVER running AS latest_event<#list g.states as s>,
+      MAX([=s.name]) OVER running AS [=s.name]</#list>
+    FROM (
+      SELECT <#list v.keys as k>x.[=k.key], </#list>CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
+      FROM [=g.tiles] x
+      LEFT SEMI JOIN probes p ON <#list v.keys as k>p.[=k.key] = x.[=k.key]<#sep> AND </#sep></#list>
+      UNION ALL
+      SELECT <#list v.keys as k>[=k.key], </#list>t, [=g.tileOfT] AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP)<#list g.states as s>, CAST(NULL AS [=s.type])</#list>
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY <#list v.keys as k>[=k.key]<#sep>, </#sep></#list> ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_[=g.suffix] AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, MAX(e.event_time) AS latest_event<#list g.states as s>,
+    [=s.headAggregate]</#list>
+  FROM probes p
+  JOIN [=v.events] e
+    ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>e.event_time >= [=g.probeTile] AND e.event_time <= p.t
+  WHERE e.event_time >= [=spineFrom] - [=g.sizeInterval] AND e.event_time <= [=spineTo]
+  GROUP BY <#list v.keys as k>p.[=k.key], </#list>p.t
+),
+merged_[=g.suffix] AS (
+  SELECT <#list v.keys as k>a.[=k.key], </#list>a.t, greatest(a.latest_event, h.latest_event) AS latest_event<#list g.features as f>,
+    [=f.merge] AS [=f.name]</#list>
+  FROM asof_[=g.suffix] a
+  LEFT JOIN head_[=g.suffix] h ON <#list v.keys as k>h.[=k.key] = a.[=k.key] AND </#list>h.t = a.t
+)<#else>
 partials_[=g.suffix] AS (
   -- whole tiles before the probe's tile<#if g.range??>, back to [=g.rangeText]</#if>
   SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
@@ -54,7 +91,7 @@ merged_[=g.suffix] AS (
   FROM probes p
   LEFT JOIN partials_[=g.suffix] x ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>x.t = p.t
   GROUP BY <#list v.keys as k>p.[=k.key], </#list>p.t
-)</#list>
+)</#if></#list>
 SELECT <#list v.keys as k>p.[=k.key], </#list>p.t<#list v.features as f>,
   <#if v.ttl??>CASE WHEN [=v.expired] THEN NULL ELSE [=f.source] END<#else>[=f.source]</#if> AS [=f.name]</#list>
 FROM probes p<#list v.groups as g>

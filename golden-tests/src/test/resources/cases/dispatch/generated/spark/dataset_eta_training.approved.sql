@@ -92,12 +92,15 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
+
 partials_1m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.arrival_minutes_max__max, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.arrivals__count, x.last_arrival_minutes__last
+  -- whole tiles before the probe's tile, back to 30d
+  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.arrival_minutes_max__max, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.arrivals__count
   FROM probes p
   JOIN gold.provider_eta_stats__tiles_1m x
     ON x.provider_id = p.provider_id AND x.tile_start < date_trunc('MINUTE', p.t)
+   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.provider_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -106,8 +109,7 @@ partials_1m AS (
     MAX(e.v_arrival_minutes_max) AS arrival_minutes_max__max,
     SUM(CAST(e.v_eta_abs_error_minutes AS DOUBLE)) AS eta_abs_error_minutes__sum,
     COUNT(e.v_eta_abs_error_minutes) AS eta_abs_error_minutes__count,
-    COUNT(*) AS arrivals__count,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_arrival_minutes)) FILTER (WHERE e.v_last_arrival_minutes IS NOT NULL) AS last_arrival_minutes__last
+    COUNT(*) AS arrivals__count
   FROM probes p
   JOIN provider_eta_stats__events e
     ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -120,12 +122,48 @@ merged_1m AS (
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrival_minutes__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrival_minutes__count END)) AS arrival_minutes_24h,
     MAX(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrival_minutes_max__max END) AS arrival_minutes_max_24h,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.eta_abs_error_minutes__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.eta_abs_error_minutes__count END)) AS eta_abs_error_minutes_24h,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrivals__count END), 0) AS arrivals_24h,
-    MAX(x.last_arrival_minutes__last).value AS last_arrival_minutes
+    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrivals__count END), 0) AS arrivals_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.provider_id = p.provider_id AND x.t = p.t
   GROUP BY p.provider_id, p.t
 ),
+asof_1m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT provider_id, t, latest_event, last_arrival_minutes__last
+  FROM (
+    SELECT provider_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(last_arrival_minutes__last) OVER running AS last_arrival_minutes__last
+    FROM (
+      SELECT x.provider_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.last_arrival_minutes__last
+      FROM gold.provider_eta_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      UNION ALL
+      SELECT provider_id, t, date_trunc('MINUTE', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: INT>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.provider_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_arrival_minutes)) FILTER (WHERE e.v_last_arrival_minutes IS NOT NULL) AS last_arrival_minutes__last
+  FROM probes p
+  JOIN provider_eta_stats__events e
+    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  GROUP BY p.provider_id, p.t
+),
+merged_1m_latest AS (
+  SELECT a.provider_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.last_arrival_minutes__last, h.last_arrival_minutes__last).value AS last_arrival_minutes
+  FROM asof_1m_latest a
+  LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.t = a.t
+),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.late_arrival_share__sum, x.late_arrival_share__count, x.arrivals__count
@@ -161,18 +199,19 @@ merged_1h AS (
   GROUP BY p.provider_id, p.t
 )
 SELECT p.provider_id, p.t,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrival_minutes_1h END AS arrival_minutes_1h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrival_minutes_24h END AS arrival_minutes_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.arrival_minutes_7d END AS arrival_minutes_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrival_minutes_max_24h END AS arrival_minutes_max_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.eta_abs_error_minutes_24h END AS eta_abs_error_minutes_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.eta_abs_error_minutes_7d END AS eta_abs_error_minutes_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.late_arrival_share_7d END AS late_arrival_share_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrivals_24h END AS arrivals_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.arrivals_7d END AS arrivals_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.last_arrival_minutes END AS last_arrival_minutes
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrival_minutes_1h END AS arrival_minutes_1h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrival_minutes_24h END AS arrival_minutes_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.arrival_minutes_7d END AS arrival_minutes_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrival_minutes_max_24h END AS arrival_minutes_max_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.eta_abs_error_minutes_24h END AS eta_abs_error_minutes_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.eta_abs_error_minutes_7d END AS eta_abs_error_minutes_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.late_arrival_share_7d END AS late_arrival_share_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.arrivals_24h END AS arrivals_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.arrivals_7d END AS arrivals_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m_latest.last_arrival_minutes END AS last_arrival_minutes
 FROM probes p
 JOIN merged_1m ON merged_1m.provider_id = p.provider_id AND merged_1m.t = p.t
+JOIN merged_1m_latest ON merged_1m_latest.provider_id = p.provider_id AND merged_1m_latest.t = p.t
 JOIN merged_1h ON merged_1h.provider_id = p.provider_id AND merged_1h.t = p.t;
 
 -- provider_activity at each (provider_id, t); NULL when its latest event is older than 1d (ttl)
@@ -182,12 +221,15 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
+
 partials_5m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.ping_count__count, x.avg_speed_kmh__sum, x.avg_speed_kmh__count, x.max_speed_kmh__max, x.moving_share__sum, x.moving_share__count, x.last_lat__last, x.last_lon__last, x.last_region_id__last, x.last_on_job__last
+  -- whole tiles before the probe's tile, back to 1d
+  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.ping_count__count, x.avg_speed_kmh__sum, x.avg_speed_kmh__count, x.max_speed_kmh__max, x.moving_share__sum, x.moving_share__count
   FROM probes p
   JOIN gold.provider_activity__tiles_5m x
     ON x.provider_id = p.provider_id AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
+   AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.provider_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -196,11 +238,7 @@ partials_5m AS (
     COUNT(e.v_avg_speed_kmh) AS avg_speed_kmh__count,
     MAX(e.v_max_speed_kmh) AS max_speed_kmh__max,
     SUM(CAST(e.v_moving_share AS DOUBLE)) AS moving_share__sum,
-    COUNT(e.v_moving_share) AS moving_share__count,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_lat)) FILTER (WHERE e.v_last_lat IS NOT NULL) AS last_lat__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_lon)) FILTER (WHERE e.v_last_lon IS NOT NULL) AS last_lon__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_region_id)) FILTER (WHERE e.v_last_region_id IS NOT NULL) AS last_region_id__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_on_job)) FILTER (WHERE e.v_last_on_job IS NOT NULL) AS last_on_job__last
+    COUNT(e.v_moving_share) AS moving_share__count
   FROM probes p
   JOIN provider_activity__events e
     ON e.provider_id = p.provider_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
@@ -214,28 +252,70 @@ merged_5m AS (
     try_divide(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.avg_speed_kmh__sum END), SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.avg_speed_kmh__count END)) AS avg_speed_kmh_15m,
     try_divide(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.avg_speed_kmh__sum END), SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.avg_speed_kmh__count END)) AS avg_speed_kmh_1h,
     MAX(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.max_speed_kmh__max END) AS max_speed_kmh_1h,
-    try_divide(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.moving_share__sum END), SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.moving_share__count END)) AS moving_share_1h,
-    MAX(x.last_lat__last).value AS last_lat,
-    MAX(x.last_lon__last).value AS last_lon,
-    MAX(x.last_region_id__last).value AS last_region_id,
-    MAX(x.last_on_job__last).value AS last_on_job
+    try_divide(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.moving_share__sum END), SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.moving_share__count END)) AS moving_share_1h
   FROM probes p
   LEFT JOIN partials_5m x ON x.provider_id = p.provider_id AND x.t = p.t
   GROUP BY p.provider_id, p.t
+),
+asof_5m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT provider_id, t, latest_event, last_lat__last, last_lon__last, last_region_id__last, last_on_job__last
+  FROM (
+    SELECT provider_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(last_lat__last) OVER running AS last_lat__last,
+      MAX(last_lon__last) OVER running AS last_lon__last,
+      MAX(last_region_id__last) OVER running AS last_region_id__last,
+      MAX(last_on_job__last) OVER running AS last_on_job__last
+    FROM (
+      SELECT x.provider_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.last_lat__last, x.last_lon__last, x.last_region_id__last, x.last_on_job__last
+      FROM gold.provider_activity__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      UNION ALL
+      SELECT provider_id, t, timestamp_seconds(unix_seconds(t) DIV 300 * 300) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DOUBLE>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DOUBLE>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: BOOLEAN>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_5m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.provider_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_lat)) FILTER (WHERE e.v_last_lat IS NOT NULL) AS last_lat__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_lon)) FILTER (WHERE e.v_last_lon IS NOT NULL) AS last_lon__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_region_id)) FILTER (WHERE e.v_last_region_id IS NOT NULL) AS last_region_id__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_on_job)) FILTER (WHERE e.v_last_on_job IS NOT NULL) AS last_on_job__last
+  FROM probes p
+  JOIN provider_activity__events e
+    ON e.provider_id = p.provider_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  GROUP BY p.provider_id, p.t
+),
+merged_5m_latest AS (
+  SELECT a.provider_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.last_lat__last, h.last_lat__last).value AS last_lat,
+    greatest(a.last_lon__last, h.last_lon__last).value AS last_lon,
+    greatest(a.last_region_id__last, h.last_region_id__last).value AS last_region_id,
+    greatest(a.last_on_job__last, h.last_on_job__last).value AS last_on_job
+  FROM asof_5m_latest a
+  LEFT JOIN head_5m_latest h ON h.provider_id = a.provider_id AND h.t = a.t
 )
 SELECT p.provider_id, p.t,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.ping_count_15m END AS ping_count_15m,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.ping_count_1h END AS ping_count_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.avg_speed_kmh_15m END AS avg_speed_kmh_15m,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.avg_speed_kmh_1h END AS avg_speed_kmh_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.max_speed_kmh_1h END AS max_speed_kmh_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.moving_share_1h END AS moving_share_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.last_lat END AS last_lat,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.last_lon END AS last_lon,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.last_region_id END AS last_region_id,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.last_on_job END AS last_on_job
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.ping_count_15m END AS ping_count_15m,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.ping_count_1h END AS ping_count_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.avg_speed_kmh_15m END AS avg_speed_kmh_15m,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.avg_speed_kmh_1h END AS avg_speed_kmh_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.max_speed_kmh_1h END AS max_speed_kmh_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m.moving_share_1h END AS moving_share_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m_latest.last_lat END AS last_lat,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m_latest.last_lon END AS last_lon,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m_latest.last_region_id END AS last_region_id,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_5m_latest.last_on_job END AS last_on_job
 FROM probes p
-JOIN merged_5m ON merged_5m.provider_id = p.provider_id AND merged_5m.t = p.t;
+JOIN merged_5m ON merged_5m.provider_id = p.provider_id AND merged_5m.t = p.t
+JOIN merged_5m_latest ON merged_5m_latest.provider_id = p.provider_id AND merged_5m_latest.t = p.t;
 
 -- provider_status at each (provider_id, t)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_status AS
@@ -244,21 +324,18 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
+
 partials_1m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.status__last, x.vehicle_type__last, x.capacity__last, x.active_jobs__last, x.utilisation__last, x.rating__last, x.status_changes__count
+  -- whole tiles before the probe's tile, back to 1d
+  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.status_changes__count
   FROM probes p
   JOIN gold.provider_status__tiles_1m x
     ON x.provider_id = p.provider_id AND x.tile_start < date_trunc('MINUTE', p.t)
+   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.provider_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_status)) FILTER (WHERE e.v_status IS NOT NULL) AS status__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_vehicle_type)) FILTER (WHERE e.v_vehicle_type IS NOT NULL) AS vehicle_type__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_capacity)) FILTER (WHERE e.v_capacity IS NOT NULL) AS capacity__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_active_jobs)) FILTER (WHERE e.v_active_jobs IS NOT NULL) AS active_jobs__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_utilisation)) FILTER (WHERE e.v_utilisation IS NOT NULL) AS utilisation__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_rating)) FILTER (WHERE e.v_rating IS NOT NULL) AS rating__last,
     COUNT(*) AS status_changes__count
   FROM probes p
   JOIN provider_status__events e
@@ -268,27 +345,73 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.provider_id, p.t, MAX(x.latest_event) AS latest_event,
-    MAX(x.status__last).value AS status,
-    MAX(x.vehicle_type__last).value AS vehicle_type,
-    MAX(x.capacity__last).value AS capacity,
-    MAX(x.active_jobs__last).value AS active_jobs,
-    MAX(x.utilisation__last).value AS utilisation,
-    MAX(x.rating__last).value AS rating,
     COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.status_changes__count END), 0) AS status_changes_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.provider_id = p.provider_id AND x.t = p.t
   GROUP BY p.provider_id, p.t
+),
+asof_1m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT provider_id, t, latest_event, status__last, vehicle_type__last, capacity__last, active_jobs__last, utilisation__last, rating__last
+  FROM (
+    SELECT provider_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(status__last) OVER running AS status__last,
+      MAX(vehicle_type__last) OVER running AS vehicle_type__last,
+      MAX(capacity__last) OVER running AS capacity__last,
+      MAX(active_jobs__last) OVER running AS active_jobs__last,
+      MAX(utilisation__last) OVER running AS utilisation__last,
+      MAX(rating__last) OVER running AS rating__last
+    FROM (
+      SELECT x.provider_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.status__last, x.vehicle_type__last, x.capacity__last, x.active_jobs__last, x.utilisation__last, x.rating__last
+      FROM gold.provider_status__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      UNION ALL
+      SELECT provider_id, t, date_trunc('MINUTE', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: INT>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: INT>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DOUBLE>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DOUBLE>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.provider_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_status)) FILTER (WHERE e.v_status IS NOT NULL) AS status__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_vehicle_type)) FILTER (WHERE e.v_vehicle_type IS NOT NULL) AS vehicle_type__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_capacity)) FILTER (WHERE e.v_capacity IS NOT NULL) AS capacity__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_active_jobs)) FILTER (WHERE e.v_active_jobs IS NOT NULL) AS active_jobs__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_utilisation)) FILTER (WHERE e.v_utilisation IS NOT NULL) AS utilisation__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_rating)) FILTER (WHERE e.v_rating IS NOT NULL) AS rating__last
+  FROM probes p
+  JOIN provider_status__events e
+    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  GROUP BY p.provider_id, p.t
+),
+merged_1m_latest AS (
+  SELECT a.provider_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.status__last, h.status__last).value AS status,
+    greatest(a.vehicle_type__last, h.vehicle_type__last).value AS vehicle_type,
+    greatest(a.capacity__last, h.capacity__last).value AS capacity,
+    greatest(a.active_jobs__last, h.active_jobs__last).value AS active_jobs,
+    greatest(a.utilisation__last, h.utilisation__last).value AS utilisation,
+    greatest(a.rating__last, h.rating__last).value AS rating
+  FROM asof_1m_latest a
+  LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.t = a.t
 )
 SELECT p.provider_id, p.t,
-  merged_1m.status AS status,
-  merged_1m.vehicle_type AS vehicle_type,
-  merged_1m.capacity AS capacity,
-  merged_1m.active_jobs AS active_jobs,
-  merged_1m.utilisation AS utilisation,
-  merged_1m.rating AS rating,
+  merged_1m_latest.status AS status,
+  merged_1m_latest.vehicle_type AS vehicle_type,
+  merged_1m_latest.capacity AS capacity,
+  merged_1m_latest.active_jobs AS active_jobs,
+  merged_1m_latest.utilisation AS utilisation,
+  merged_1m_latest.rating AS rating,
   merged_1m.status_changes_24h AS status_changes_24h
 FROM probes p
-JOIN merged_1m ON merged_1m.provider_id = p.provider_id AND merged_1m.t = p.t;
+JOIN merged_1m ON merged_1m.provider_id = p.provider_id AND merged_1m.t = p.t
+JOIN merged_1m_latest ON merged_1m_latest.provider_id = p.provider_id AND merged_1m_latest.t = p.t;
 
 -- region_demand at each (region_id, t); NULL when its latest event is older than 7d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__region_demand AS
@@ -297,6 +420,7 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
+
 partials_5m AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.requests__count, x.active_providers__sketch
@@ -339,6 +463,7 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.congestion__sum, x.congestion__count, x.peak_congestion__max, x.slowest_segment_kmh__min, x.incidents__sum, x.segments_reporting__sketch
@@ -395,19 +520,21 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
+
 partials_1h AS (
-  -- whole tiles before the probe's tile
-  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.precipitation_mm__sum, x.min_temperature_c__min, x.freezing_hours__sum, x.weather_type__last
+  -- whole tiles before the probe's tile, back to 1d
+  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.precipitation_mm__sum, x.min_temperature_c__min, x.freezing_hours__sum
   FROM probes p
   JOIN gold.weather_by_region__tiles_1h x
     ON x.region_id = p.region_id AND x.tile_start < date_trunc('HOUR', p.t)
+   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_precipitation_mm AS DOUBLE)) AS precipitation_mm__sum,
     MIN(e.v_min_temperature_c) AS min_temperature_c__min,
-    SUM(CAST(e.v_freezing_hours AS BIGINT)) AS freezing_hours__sum,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_weather_type)) FILTER (WHERE e.v_weather_type IS NOT NULL) AS weather_type__last
+    SUM(CAST(e.v_freezing_hours AS BIGINT)) AS freezing_hours__sum
   FROM probes p
   JOIN weather_by_region__events e
     ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -419,20 +546,56 @@ merged_1h AS (
     SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 3 HOURS THEN x.precipitation_mm__sum END) AS precipitation_mm_3h,
     SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.precipitation_mm__sum END) AS precipitation_mm_24h,
     MIN(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.min_temperature_c__min END) AS min_temperature_c_24h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.freezing_hours__sum END) AS freezing_hours_24h,
-    MAX(x.weather_type__last).value AS weather_type
+    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.freezing_hours__sum END) AS freezing_hours_24h
   FROM probes p
   LEFT JOIN partials_1h x ON x.region_id = p.region_id AND x.t = p.t
   GROUP BY p.region_id, p.t
+),
+asof_1h_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT region_id, t, latest_event, weather_type__last
+  FROM (
+    SELECT region_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(weather_type__last) OVER running AS weather_type__last
+    FROM (
+      SELECT x.region_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.weather_type__last
+      FROM gold.weather_by_region__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      UNION ALL
+      SELECT region_id, t, date_trunc('HOUR', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY region_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1h_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.region_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_weather_type)) FILTER (WHERE e.v_weather_type IS NOT NULL) AS weather_type__last
+  FROM probes p
+  JOIN weather_by_region__events e
+    ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  GROUP BY p.region_id, p.t
+),
+merged_1h_latest AS (
+  SELECT a.region_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.weather_type__last, h.weather_type__last).value AS weather_type
+  FROM asof_1h_latest a
+  LEFT JOIN head_1h_latest h ON h.region_id = a.region_id AND h.t = a.t
 )
 SELECT p.region_id, p.t,
-  CASE WHEN merged_1h.latest_event IS NULL OR merged_1h.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.precipitation_mm_3h END AS precipitation_mm_3h,
-  CASE WHEN merged_1h.latest_event IS NULL OR merged_1h.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.precipitation_mm_24h END AS precipitation_mm_24h,
-  CASE WHEN merged_1h.latest_event IS NULL OR merged_1h.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.min_temperature_c_24h END AS min_temperature_c_24h,
-  CASE WHEN merged_1h.latest_event IS NULL OR merged_1h.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.freezing_hours_24h END AS freezing_hours_24h,
-  CASE WHEN merged_1h.latest_event IS NULL OR merged_1h.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.weather_type END AS weather_type
+  CASE WHEN greatest(merged_1h.latest_event, merged_1h_latest.latest_event) IS NULL OR greatest(merged_1h.latest_event, merged_1h_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.precipitation_mm_3h END AS precipitation_mm_3h,
+  CASE WHEN greatest(merged_1h.latest_event, merged_1h_latest.latest_event) IS NULL OR greatest(merged_1h.latest_event, merged_1h_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.precipitation_mm_24h END AS precipitation_mm_24h,
+  CASE WHEN greatest(merged_1h.latest_event, merged_1h_latest.latest_event) IS NULL OR greatest(merged_1h.latest_event, merged_1h_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.min_temperature_c_24h END AS min_temperature_c_24h,
+  CASE WHEN greatest(merged_1h.latest_event, merged_1h_latest.latest_event) IS NULL OR greatest(merged_1h.latest_event, merged_1h_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h.freezing_hours_24h END AS freezing_hours_24h,
+  CASE WHEN greatest(merged_1h.latest_event, merged_1h_latest.latest_event) IS NULL OR greatest(merged_1h.latest_event, merged_1h_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1h_latest.weather_type END AS weather_type
 FROM probes p
-JOIN merged_1h ON merged_1h.region_id = p.region_id AND merged_1h.t = p.t;
+JOIN merged_1h ON merged_1h.region_id = p.region_id AND merged_1h.t = p.t
+JOIN merged_1h_latest ON merged_1h_latest.region_id = p.region_id AND merged_1h_latest.t = p.t;
 
 -- provider_matching at each (provider_id, region_id, t); NULL when its latest event is older than 14d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW eta_training__provider_matching AS
@@ -441,19 +604,21 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL AND region_id IS NOT NULL
 ),
+
 partials_1m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.utilisation_at_assignment__sum, x.utilisation_at_assignment__count, x.in_home_region__last
+  -- whole tiles before the probe's tile, back to 14d
+  SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.utilisation_at_assignment__sum, x.utilisation_at_assignment__count
   FROM probes p
   JOIN gold.provider_matching__tiles_1m x
     ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND x.tile_start < date_trunc('MINUTE', p.t)
+   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 14 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.provider_id, p.region_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS assignments__count,
     SUM(CAST(e.v_utilisation_at_assignment AS DOUBLE)) AS utilisation_at_assignment__sum,
-    COUNT(e.v_utilisation_at_assignment) AS utilisation_at_assignment__count,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_in_home_region)) FILTER (WHERE e.v_in_home_region IS NOT NULL) AS in_home_region__last
+    COUNT(e.v_utilisation_at_assignment) AS utilisation_at_assignment__count
   FROM probes p
   JOIN provider_matching__events e
     ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -463,12 +628,48 @@ partials_1m AS (
 merged_1m AS (
   SELECT p.provider_id, p.region_id, p.t, MAX(x.latest_event) AS latest_event,
     COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.assignments__count END), 0) AS assignments_24h,
-    try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.utilisation_at_assignment__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.utilisation_at_assignment__count END)) AS utilisation_at_assignment_24h,
-    MAX(x.in_home_region__last).value AS in_home_region
+    try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.utilisation_at_assignment__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.utilisation_at_assignment__count END)) AS utilisation_at_assignment_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND x.t = p.t
   GROUP BY p.provider_id, p.region_id, p.t
 ),
+asof_1m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT provider_id, region_id, t, latest_event, in_home_region__last
+  FROM (
+    SELECT provider_id, region_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(in_home_region__last) OVER running AS in_home_region__last
+    FROM (
+      SELECT x.provider_id, x.region_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.in_home_region__last
+      FROM gold.provider_matching__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id AND p.region_id = x.region_id
+      UNION ALL
+      SELECT provider_id, region_id, t, date_trunc('MINUTE', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: INT>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id, region_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.provider_id, p.region_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_in_home_region)) FILTER (WHERE e.v_in_home_region IS NOT NULL) AS in_home_region__last
+  FROM probes p
+  JOIN provider_matching__events e
+    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  GROUP BY p.provider_id, p.region_id, p.t
+),
+merged_1m_latest AS (
+  SELECT a.provider_id, a.region_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.in_home_region__last, h.in_home_region__last).value AS in_home_region
+  FROM asof_1m_latest a
+  LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.region_id = a.region_id AND h.t = a.t
+),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 14d
   SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.distinct_jobs__sketch, x.vehicle_match_rate__sum, x.vehicle_match_rate__count
@@ -500,14 +701,15 @@ merged_1h AS (
   GROUP BY p.provider_id, p.region_id, p.t
 )
 SELECT p.provider_id, p.region_id, p.t,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1m.assignments_24h END AS assignments_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1h.assignments_7d END AS assignments_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1h.distinct_jobs_7d END AS distinct_jobs_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1h.vehicle_match_rate_7d END AS vehicle_match_rate_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1m.utilisation_at_assignment_24h END AS utilisation_at_assignment_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1m.in_home_region END AS in_home_region
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1m.assignments_24h END AS assignments_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1h.assignments_7d END AS assignments_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1h.distinct_jobs_7d END AS distinct_jobs_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1h.vehicle_match_rate_7d END AS vehicle_match_rate_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1m.utilisation_at_assignment_24h END AS utilisation_at_assignment_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event) < p.t - INTERVAL 14 DAYS THEN NULL ELSE merged_1m_latest.in_home_region END AS in_home_region
 FROM probes p
 JOIN merged_1m ON merged_1m.provider_id = p.provider_id AND merged_1m.region_id = p.region_id AND merged_1m.t = p.t
+JOIN merged_1m_latest ON merged_1m_latest.provider_id = p.provider_id AND merged_1m_latest.region_id = p.region_id AND merged_1m_latest.t = p.t
 JOIN merged_1h ON merged_1h.provider_id = p.provider_id AND merged_1h.region_id = p.region_id AND merged_1h.t = p.t;
 
 -- job_context at each (job_id, t); NULL when its latest event is older than 1d (ttl)
@@ -517,17 +719,19 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE job_id IS NOT NULL
 ),
+
 partials_1m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.job_id, p.t, x.tile_start, x.latest_event, x.assignment_count__count, x.minutes_since_request__last
+  -- whole tiles before the probe's tile, back to 1d
+  SELECT p.job_id, p.t, x.tile_start, x.latest_event, x.assignment_count__count
   FROM probes p
   JOIN gold.job_context__tiles_1m x
     ON x.job_id = p.job_id AND x.tile_start < date_trunc('MINUTE', p.t)
+   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.job_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(e.v_assignment_count) AS assignment_count__count,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_minutes_since_request)) FILTER (WHERE e.v_minutes_since_request IS NOT NULL) AS minutes_since_request__last
+    COUNT(e.v_assignment_count) AS assignment_count__count
   FROM probes p
   JOIN job_context__events e
     ON e.job_id = p.job_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -536,17 +740,53 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.job_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.assignment_count__count END), 0) AS assignment_count_24h,
-    MAX(x.minutes_since_request__last).value AS minutes_since_request
+    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.assignment_count__count END), 0) AS assignment_count_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.job_id = p.job_id AND x.t = p.t
   GROUP BY p.job_id, p.t
+),
+asof_1m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT job_id, t, latest_event, minutes_since_request__last
+  FROM (
+    SELECT job_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(minutes_since_request__last) OVER running AS minutes_since_request__last
+    FROM (
+      SELECT x.job_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.minutes_since_request__last
+      FROM gold.job_context__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.job_id = x.job_id
+      UNION ALL
+      SELECT job_id, t, date_trunc('MINUTE', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: INT>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY job_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.job_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_minutes_since_request)) FILTER (WHERE e.v_minutes_since_request IS NOT NULL) AS minutes_since_request__last
+  FROM probes p
+  JOIN job_context__events e
+    ON e.job_id = p.job_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
+  GROUP BY p.job_id, p.t
+),
+merged_1m_latest AS (
+  SELECT a.job_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.minutes_since_request__last, h.minutes_since_request__last).value AS minutes_since_request
+  FROM asof_1m_latest a
+  LEFT JOIN head_1m_latest h ON h.job_id = a.job_id AND h.t = a.t
 )
 SELECT p.job_id, p.t,
-  CASE WHEN merged_1m.latest_event IS NULL OR merged_1m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1m.assignment_count_24h END AS assignment_count_24h,
-  CASE WHEN merged_1m.latest_event IS NULL OR merged_1m.latest_event < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1m.minutes_since_request END AS minutes_since_request
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1m.assignment_count_24h END AS assignment_count_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event) < p.t - INTERVAL 1 DAYS THEN NULL ELSE merged_1m_latest.minutes_since_request END AS minutes_since_request
 FROM probes p
-JOIN merged_1m ON merged_1m.job_id = p.job_id AND merged_1m.t = p.t;
+JOIN merged_1m ON merged_1m.job_id = p.job_id AND merged_1m.t = p.t
+JOIN merged_1m_latest ON merged_1m_latest.job_id = p.job_id AND merged_1m_latest.t = p.t;
 
 -- label minutes_to_arrival: sum over dispatch_events events with t < event time <= t + 3h
 CREATE OR REPLACE TEMPORARY VIEW eta_training__label_minutes_to_arrival AS

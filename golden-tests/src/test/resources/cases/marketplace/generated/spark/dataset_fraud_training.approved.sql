@@ -65,12 +65,15 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
+
 partials_5m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_velocity__count, x.distinct_items_ordered__sketch, x.distinct_cards__sketch, x.max_order_usd__max, x.gift_card_orders__sum, x.country_mismatch_orders__sum, x.unverified_orders__sum, x.account_age_hours__last
+  -- whole tiles before the probe's tile, back to 7d
+  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_velocity__count, x.distinct_items_ordered__sketch, x.distinct_cards__sketch, x.max_order_usd__max, x.gift_card_orders__sum, x.country_mismatch_orders__sum, x.unverified_orders__sum
   FROM probes p
   JOIN gold.user_fraud_signals__tiles_5m x
     ON x.user_id = p.user_id AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
+   AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -80,8 +83,7 @@ partials_5m AS (
     MAX(e.v_max_order_usd) AS max_order_usd__max,
     SUM(CAST(e.v_gift_card_orders AS BIGINT)) AS gift_card_orders__sum,
     SUM(CAST(e.v_country_mismatch_orders AS BIGINT)) AS country_mismatch_orders__sum,
-    SUM(CAST(e.v_unverified_orders AS BIGINT)) AS unverified_orders__sum,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_account_age_hours)) FILTER (WHERE e.v_account_age_hours IS NOT NULL) AS account_age_hours__last
+    SUM(CAST(e.v_unverified_orders AS BIGINT)) AS unverified_orders__sum
   FROM probes p
   JOIN user_fraud_signals__events e
     ON e.user_id = p.user_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
@@ -100,27 +102,63 @@ merged_5m AS (
     MAX(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.max_order_usd__max END) AS max_order_usd_24h,
     SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.gift_card_orders__sum END) AS gift_card_orders_24h,
     SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.country_mismatch_orders__sum END) AS country_mismatch_orders_24h,
-    SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.unverified_orders__sum END) AS unverified_orders_24h,
-    MAX(x.account_age_hours__last).value AS account_age_hours
+    SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.unverified_orders__sum END) AS unverified_orders_24h
   FROM probes p
   LEFT JOIN partials_5m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
+),
+asof_5m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT user_id, t, latest_event, account_age_hours__last
+  FROM (
+    SELECT user_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(account_age_hours__last) OVER running AS account_age_hours__last
+    FROM (
+      SELECT x.user_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.account_age_hours__last
+      FROM gold.user_fraud_signals__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      UNION ALL
+      SELECT user_id, t, timestamp_seconds(unix_seconds(t) DIV 300 * 300) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: INT>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_5m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.user_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_account_age_hours)) FILTER (WHERE e.v_account_age_hours IS NOT NULL) AS account_age_hours__last
+  FROM probes p
+  JOIN user_fraud_signals__events e
+    ON e.user_id = p.user_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
+  GROUP BY p.user_id, p.t
+),
+merged_5m_latest AS (
+  SELECT a.user_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.account_age_hours__last, h.account_age_hours__last).value AS account_age_hours
+  FROM asof_5m_latest a
+  LEFT JOIN head_5m_latest h ON h.user_id = a.user_id AND h.t = a.t
 )
 SELECT p.user_id, p.t,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.order_velocity_15m END AS order_velocity_15m,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.order_velocity_1h END AS order_velocity_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.order_velocity_24h END AS order_velocity_24h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.distinct_items_ordered_1h END AS distinct_items_ordered_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.distinct_cards_1h END AS distinct_cards_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.distinct_cards_24h END AS distinct_cards_24h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.max_order_usd_1h END AS max_order_usd_1h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.max_order_usd_24h END AS max_order_usd_24h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.gift_card_orders_24h END AS gift_card_orders_24h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.country_mismatch_orders_24h END AS country_mismatch_orders_24h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.unverified_orders_24h END AS unverified_orders_24h,
-  CASE WHEN merged_5m.latest_event IS NULL OR merged_5m.latest_event < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.account_age_hours END AS account_age_hours
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.order_velocity_15m END AS order_velocity_15m,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.order_velocity_1h END AS order_velocity_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.order_velocity_24h END AS order_velocity_24h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.distinct_items_ordered_1h END AS distinct_items_ordered_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.distinct_cards_1h END AS distinct_cards_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.distinct_cards_24h END AS distinct_cards_24h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.max_order_usd_1h END AS max_order_usd_1h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.max_order_usd_24h END AS max_order_usd_24h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.gift_card_orders_24h END AS gift_card_orders_24h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.country_mismatch_orders_24h END AS country_mismatch_orders_24h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m.unverified_orders_24h END AS unverified_orders_24h,
+  CASE WHEN greatest(merged_5m.latest_event, merged_5m_latest.latest_event) IS NULL OR greatest(merged_5m.latest_event, merged_5m_latest.latest_event) < p.t - INTERVAL 7 DAYS THEN NULL ELSE merged_5m_latest.account_age_hours END AS account_age_hours
 FROM probes p
-JOIN merged_5m ON merged_5m.user_id = p.user_id AND merged_5m.t = p.t;
+JOIN merged_5m ON merged_5m.user_id = p.user_id AND merged_5m.t = p.t
+JOIN merged_5m_latest ON merged_5m_latest.user_id = p.user_id AND merged_5m_latest.t = p.t;
 
 -- user_order_stats at each (user_id, t); NULL when its latest event is older than 90d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__user_order_stats AS
@@ -129,6 +167,7 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
+
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
@@ -169,6 +208,7 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
+
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count
@@ -206,6 +246,7 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE item_id IS NOT NULL
 ),
+
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 3d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.new_account_click_share__sum, x.new_account_click_share__count, x.unverified_click_share__sum, x.unverified_click_share__count, x.night_click_share__sum, x.night_click_share__count, x.distinct_clickers__sketch
@@ -259,15 +300,30 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE item_id IS NOT NULL
 ),
-partials_1d AS (
-  -- whole tiles before the probe's tile
-  SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.price_usd__last, x.category__last
-  FROM probes p
-  JOIN gold.item_catalog_attrs__tiles_1d x
-    ON x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
-  UNION ALL
+asof_1d_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT item_id, t, latest_event, price_usd__last, category__last
+  FROM (
+    SELECT item_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(price_usd__last) OVER running AS price_usd__last,
+      MAX(category__last) OVER running AS category__last
+    FROM (
+      SELECT x.item_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.price_usd__last, x.category__last
+      FROM gold.item_catalog_attrs__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      UNION ALL
+      SELECT item_id, t, date_trunc('DAY', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DECIMAL(12,2)>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY item_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1d_latest AS (
   -- the head: the probe's own tile, up to and including t
-  SELECT p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
+  SELECT p.item_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_price_usd)) FILTER (WHERE e.v_price_usd IS NOT NULL) AS price_usd__last,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_category)) FILTER (WHERE e.v_category IS NOT NULL) AS category__last
   FROM probes p
@@ -276,19 +332,18 @@ partials_1d AS (
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.item_id, p.t
 ),
-merged_1d AS (
-  SELECT p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    MAX(x.price_usd__last).value AS price_usd,
-    MAX(x.category__last).value AS category
-  FROM probes p
-  LEFT JOIN partials_1d x ON x.item_id = p.item_id AND x.t = p.t
-  GROUP BY p.item_id, p.t
+merged_1d_latest AS (
+  SELECT a.item_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.price_usd__last, h.price_usd__last).value AS price_usd,
+    greatest(a.category__last, h.category__last).value AS category
+  FROM asof_1d_latest a
+  LEFT JOIN head_1d_latest h ON h.item_id = a.item_id AND h.t = a.t
 )
 SELECT p.item_id, p.t,
-  merged_1d.price_usd AS price_usd,
-  merged_1d.category AS category
+  merged_1d_latest.price_usd AS price_usd,
+  merged_1d_latest.category AS category
 FROM probes p
-JOIN merged_1d ON merged_1d.item_id = p.item_id AND merged_1d.t = p.t;
+JOIN merged_1d_latest ON merged_1d_latest.item_id = p.item_id AND merged_1d_latest.t = p.t;
 
 -- label cancelled_3d: last over orders events with t < event time <= t + 3d
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__label_cancelled_3d AS

@@ -77,17 +77,19 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
+
 partials_1m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.last_item__last
+  -- whole tiles before the probe's tile, back to 90d
+  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count
   FROM probes p
   JOIN gold.user_order_stats__tiles_1m x
     ON x.user_id = p.user_id AND x.tile_start < date_trunc('MINUTE', p.t)
+   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 90 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS order_count__count,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_item)) FILTER (WHERE e.v_last_item IS NOT NULL) AS last_item__last
+    COUNT(*) AS order_count__count
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -96,12 +98,48 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.order_count__count END), 0) AS order_count_1h,
-    MAX(x.last_item__last).value AS last_item
+    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.order_count__count END), 0) AS order_count_1h
   FROM probes p
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
 ),
+asof_1m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT user_id, t, latest_event, last_item__last
+  FROM (
+    SELECT user_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(last_item__last) OVER running AS last_item__last
+    FROM (
+      SELECT x.user_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.last_item__last
+      FROM gold.user_order_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      UNION ALL
+      SELECT user_id, t, date_trunc('MINUTE', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: BIGINT>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.user_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_item)) FILTER (WHERE e.v_last_item IS NOT NULL) AS last_item__last
+  FROM probes p
+  JOIN user_order_stats__events e
+    ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  GROUP BY p.user_id, p.t
+),
+merged_1m_latest AS (
+  SELECT a.user_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.last_item__last, h.last_item__last).value AS last_item
+  FROM asof_1m_latest a
+  LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.t = a.t
+),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
@@ -129,6 +167,7 @@ merged_1h AS (
   LEFT JOIN partials_1h x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
 ),
+
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum, x.avg_order_usd__sum, x.avg_order_usd__count, x.distinct_items_bought__sketch
@@ -162,16 +201,17 @@ merged_1d AS (
   GROUP BY p.user_id, p.t
 )
 SELECT p.user_id, p.t,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1m.order_count_1h END AS order_count_1h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1h.order_count_7d END AS order_count_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.order_count_30d END AS order_count_30d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1h.spend_usd_7d END AS spend_usd_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.spend_usd_30d END AS spend_usd_30d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.avg_order_usd_30d END AS avg_order_usd_30d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.distinct_items_bought_30d END AS distinct_items_bought_30d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1m.last_item END AS last_item
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1m.order_count_1h END AS order_count_1h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1h.order_count_7d END AS order_count_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.order_count_30d END AS order_count_30d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1h.spend_usd_7d END AS spend_usd_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.spend_usd_30d END AS spend_usd_30d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.avg_order_usd_30d END AS avg_order_usd_30d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1d.distinct_items_bought_30d END AS distinct_items_bought_30d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 90 DAYS THEN NULL ELSE merged_1m_latest.last_item END AS last_item
 FROM probes p
 JOIN merged_1m ON merged_1m.user_id = p.user_id AND merged_1m.t = p.t
+JOIN merged_1m_latest ON merged_1m_latest.user_id = p.user_id AND merged_1m_latest.t = p.t
 JOIN merged_1h ON merged_1h.user_id = p.user_id AND merged_1h.t = p.t
 JOIN merged_1d ON merged_1d.user_id = p.user_id AND merged_1d.t = p.t;
 
@@ -182,6 +222,7 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
+
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count, x.distinct_items_clicked__sketch, x.cart_clicks__sum
@@ -212,6 +253,7 @@ merged_1m AS (
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
 ),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.mobile_click_share__sum, x.mobile_click_share__count
@@ -255,6 +297,7 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
+
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum, x.item_click_share__sum, x.item_click_share__count, x.unique_viewers__sketch
@@ -290,6 +333,7 @@ merged_1m AS (
   LEFT JOIN partials_1m x ON x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.item_id, p.t
 ),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum
@@ -338,21 +382,18 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
+
 partials_1d AS (
-  -- whole tiles before the probe's tile
-  SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.price_usd__last, x.category__last, x.brand__last, x.in_stock__last, x.seller_rating__last, x.discount_pct__last, x.price_low_usd__min, x.price_high_usd__max
+  -- whole tiles before the probe's tile, back to 30d
+  SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.price_low_usd__min, x.price_high_usd__max
   FROM probes p
   JOIN gold.item_catalog_attrs__tiles_1d x
     ON x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
+   AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_price_usd)) FILTER (WHERE e.v_price_usd IS NOT NULL) AS price_usd__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_category)) FILTER (WHERE e.v_category IS NOT NULL) AS category__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_brand)) FILTER (WHERE e.v_brand IS NOT NULL) AS brand__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_in_stock)) FILTER (WHERE e.v_in_stock IS NOT NULL) AS in_stock__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_seller_rating)) FILTER (WHERE e.v_seller_rating IS NOT NULL) AS seller_rating__last,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_discount_pct)) FILTER (WHERE e.v_discount_pct IS NOT NULL) AS discount_pct__last,
     MIN(e.v_price_low_usd) AS price_low_usd__min,
     MAX(e.v_price_high_usd) AS price_high_usd__max
   FROM probes p
@@ -363,31 +404,77 @@ partials_1d AS (
 ),
 merged_1d AS (
   SELECT p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    MAX(x.price_usd__last).value AS price_usd,
-    MAX(x.category__last).value AS category,
-    MAX(x.brand__last).value AS brand,
-    MAX(x.in_stock__last).value AS in_stock,
-    MAX(x.seller_rating__last).value AS seller_rating,
-    MAX(x.discount_pct__last).value AS discount_pct,
     MIN(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 7 DAYS THEN x.price_low_usd__min END) AS price_low_usd_7d,
     MIN(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.price_low_usd__min END) AS price_low_usd_30d,
     MAX(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.price_high_usd__max END) AS price_high_usd_30d
   FROM probes p
   LEFT JOIN partials_1d x ON x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.item_id, p.t
+),
+asof_1d_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT item_id, t, latest_event, price_usd__last, category__last, brand__last, in_stock__last, seller_rating__last, discount_pct__last
+  FROM (
+    SELECT item_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(price_usd__last) OVER running AS price_usd__last,
+      MAX(category__last) OVER running AS category__last,
+      MAX(brand__last) OVER running AS brand__last,
+      MAX(in_stock__last) OVER running AS in_stock__last,
+      MAX(seller_rating__last) OVER running AS seller_rating__last,
+      MAX(discount_pct__last) OVER running AS discount_pct__last
+    FROM (
+      SELECT x.item_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.price_usd__last, x.category__last, x.brand__last, x.in_stock__last, x.seller_rating__last, x.discount_pct__last
+      FROM gold.item_catalog_attrs__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      UNION ALL
+      SELECT item_id, t, date_trunc('DAY', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DECIMAL(12,2)>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: BOOLEAN>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DOUBLE>), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: DOUBLE>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY item_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1d_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.item_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_price_usd)) FILTER (WHERE e.v_price_usd IS NOT NULL) AS price_usd__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_category)) FILTER (WHERE e.v_category IS NOT NULL) AS category__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_brand)) FILTER (WHERE e.v_brand IS NOT NULL) AS brand__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_in_stock)) FILTER (WHERE e.v_in_stock IS NOT NULL) AS in_stock__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_seller_rating)) FILTER (WHERE e.v_seller_rating IS NOT NULL) AS seller_rating__last,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_discount_pct)) FILTER (WHERE e.v_discount_pct IS NOT NULL) AS discount_pct__last
+  FROM probes p
+  JOIN item_catalog_attrs__events e
+    ON e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  GROUP BY p.item_id, p.t
+),
+merged_1d_latest AS (
+  SELECT a.item_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.price_usd__last, h.price_usd__last).value AS price_usd,
+    greatest(a.category__last, h.category__last).value AS category,
+    greatest(a.brand__last, h.brand__last).value AS brand,
+    greatest(a.in_stock__last, h.in_stock__last).value AS in_stock,
+    greatest(a.seller_rating__last, h.seller_rating__last).value AS seller_rating,
+    greatest(a.discount_pct__last, h.discount_pct__last).value AS discount_pct
+  FROM asof_1d_latest a
+  LEFT JOIN head_1d_latest h ON h.item_id = a.item_id AND h.t = a.t
 )
 SELECT p.item_id, p.t,
-  merged_1d.price_usd AS price_usd,
-  merged_1d.category AS category,
-  merged_1d.brand AS brand,
-  merged_1d.in_stock AS in_stock,
-  merged_1d.seller_rating AS seller_rating,
-  merged_1d.discount_pct AS discount_pct,
+  merged_1d_latest.price_usd AS price_usd,
+  merged_1d_latest.category AS category,
+  merged_1d_latest.brand AS brand,
+  merged_1d_latest.in_stock AS in_stock,
+  merged_1d_latest.seller_rating AS seller_rating,
+  merged_1d_latest.discount_pct AS discount_pct,
   merged_1d.price_low_usd_7d AS price_low_usd_7d,
   merged_1d.price_low_usd_30d AS price_low_usd_30d,
   merged_1d.price_high_usd_30d AS price_high_usd_30d
 FROM probes p
-JOIN merged_1d ON merged_1d.item_id = p.item_id AND merged_1d.t = p.t;
+JOIN merged_1d ON merged_1d.item_id = p.item_id AND merged_1d.t = p.t
+JOIN merged_1d_latest ON merged_1d_latest.item_id = p.item_id AND merged_1d_latest.t = p.t;
 
 -- item_click_risk at each (item_id, t); NULL when its latest event is older than 3d (ttl)
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__item_click_risk AS
@@ -396,6 +483,7 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
+
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 3d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.new_account_click_share__sum, x.new_account_click_share__count
@@ -434,17 +522,19 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
+
 partials_1m AS (
-  -- whole tiles before the probe's tile
-  SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count, x.last_click_page__last
+  -- whole tiles before the probe's tile, back to 30d
+  SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
   FROM probes p
   JOIN gold.user_item_interactions__tiles_1m x
     ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
+   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
   -- the head: the probe's own tile, up to and including t
   SELECT p.user_id, p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS user_item_clicks__count,
-    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_click_page)) FILTER (WHERE e.v_last_click_page IS NOT NULL) AS last_click_page__last
+    COUNT(*) AS user_item_clicks__count
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -454,12 +544,48 @@ partials_1m AS (
 merged_1m AS (
   SELECT p.user_id, p.item_id, p.t, MAX(x.latest_event) AS latest_event,
     COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_1h,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_24h,
-    MAX(x.last_click_page__last).value AS last_click_page
+    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t
 ),
+asof_1m_latest AS (
+  -- the latest values before each probe's tile: the key's tiles and probes in one pass in time order
+  -- (a probe sorts before a tile that starts with its own: that tile is its head)
+  SELECT user_id, item_id, t, latest_event, last_click_page__last
+  FROM (
+    SELECT user_id, item_id, t,
+      MAX(latest_event) OVER running AS latest_event,
+      MAX(last_click_page__last) OVER running AS last_click_page__last
+    FROM (
+      SELECT x.user_id, x.item_id, CAST(NULL AS TIMESTAMP) AS t, x.tile_start AS at, 1 AS after_probe, x.latest_event, x.last_click_page__last
+      FROM gold.user_item_interactions__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      UNION ALL
+      SELECT user_id, item_id, t, date_trunc('MINUTE', t) AS at, 0 AS after_probe, CAST(NULL AS TIMESTAMP), CAST(NULL AS STRUCT<event_time: TIMESTAMP, value: STRING>)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id, item_id ORDER BY at, after_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE t IS NOT NULL
+),
+head_1m_latest AS (
+  -- the head: the probe's own tile, up to and including t
+  SELECT p.user_id, p.item_id, p.t, MAX(e.event_time) AS latest_event,
+    MAX(named_struct('event_time', e.event_time, 'value', e.v_last_click_page)) FILTER (WHERE e.v_last_click_page IS NOT NULL) AS last_click_page__last
+  FROM probes p
+  JOIN user_item_interactions__events e
+    ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+  WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
+  GROUP BY p.user_id, p.item_id, p.t
+),
+merged_1m_latest AS (
+  SELECT a.user_id, a.item_id, a.t, greatest(a.latest_event, h.latest_event) AS latest_event,
+    greatest(a.last_click_page__last, h.last_click_page__last).value AS last_click_page
+  FROM asof_1m_latest a
+  LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.item_id = a.item_id AND h.t = a.t
+),
+
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count, x.pdp_views__sum
@@ -487,6 +613,7 @@ merged_1h AS (
   LEFT JOIN partials_1h x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t
 ),
+
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
@@ -513,14 +640,15 @@ merged_1d AS (
   GROUP BY p.user_id, p.item_id, p.t
 )
 SELECT p.user_id, p.item_id, p.t,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.user_item_clicks_1h END AS user_item_clicks_1h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.user_item_clicks_24h END AS user_item_clicks_24h,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.user_item_clicks_7d END AS user_item_clicks_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1d.user_item_clicks_30d END AS user_item_clicks_30d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.pdp_views_7d END AS pdp_views_7d,
-  CASE WHEN greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.last_click_page END AS last_click_page
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.user_item_clicks_1h END AS user_item_clicks_1h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m.user_item_clicks_24h END AS user_item_clicks_24h,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.user_item_clicks_7d END AS user_item_clicks_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1d.user_item_clicks_30d END AS user_item_clicks_30d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1h.pdp_views_7d END AS pdp_views_7d,
+  CASE WHEN greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) IS NULL OR greatest(merged_1m.latest_event, merged_1m_latest.latest_event, merged_1h.latest_event, merged_1d.latest_event) < p.t - INTERVAL 30 DAYS THEN NULL ELSE merged_1m_latest.last_click_page END AS last_click_page
 FROM probes p
 JOIN merged_1m ON merged_1m.user_id = p.user_id AND merged_1m.item_id = p.item_id AND merged_1m.t = p.t
+JOIN merged_1m_latest ON merged_1m_latest.user_id = p.user_id AND merged_1m_latest.item_id = p.item_id AND merged_1m_latest.t = p.t
 JOIN merged_1h ON merged_1h.user_id = p.user_id AND merged_1h.item_id = p.item_id AND merged_1h.t = p.t
 JOIN merged_1d ON merged_1d.user_id = p.user_id AND merged_1d.item_id = p.item_id AND merged_1d.t = p.t;
 
@@ -531,6 +659,7 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
+
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 180d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.purchases__count

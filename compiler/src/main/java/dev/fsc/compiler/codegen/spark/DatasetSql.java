@@ -171,29 +171,36 @@ final class DatasetSql {
         List<String> latest = new ArrayList<>();
         for (TileGroup all : ViewSql.tileGroups(view)) {
             List<Feature> mine = all.features().stream().filter(selected::contains).toList();
-            if (mine.isEmpty()) {
-                continue;
+            // the latest value ever (`last` without a window) is an as-of lookup; the rest aggregate a window
+            List<Feature> latestValues = mine.stream().filter(DatasetSql::isLatestValue).toList();
+            List<Feature> windowed = mine.stream().filter(f -> !isLatestValue(f)).toList();
+            String probeTile = SparkTime.floor("p.t", all.size());
+            if (!windowed.isEmpty()) {
+                TileGroup group = ViewSql.group(view, all.size(), windowed);
+                String suffix = SparkTime.text(group.size());
+                Map<String, Object> g = group(group, suffix, false);
+                range(windowed, ttl).ifPresent(r -> {
+                    g.put("range", SparkTime.interval(r));
+                    g.put("rangeText", SparkTime.text(r));
+                });
+                g.put("features", windowed.stream().map(f -> Map.of("name", f.outputName(), "merge",
+                        TileState.merge(f, f.window().map(w -> "x.tile_start >= " + probeTile + " - " + SparkTime.interval(w))))).toList());
+                groups.add(g);
+                latest.add("merged_" + suffix + ".latest_event");
+                windowed.forEach(f -> features.add(Map.of("name", f.outputName(), "source", "merged_" + suffix + "." + f.outputName())));
             }
-            TileGroup group = ViewSql.group(view, all.size(), mine);
-            String suffix = SparkTime.text(group.size());
-            String probeTile = SparkTime.floor("p.t", group.size());
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("suffix", suffix);
-            g.put("tiles", group.table());
-            g.put("probeTile", probeTile);
-            g.put("sizeInterval", SparkTime.interval(group.size()));
-            range(mine, ttl).ifPresent(r -> {
-                g.put("range", SparkTime.interval(r));
-                g.put("rangeText", SparkTime.text(r));
-            });
-            g.put("states", group.states().stream().map(s -> Map.of("name", s.name(),
-                    "headAggregate", s.over("e.") + " AS " + s.name())).toList());
-            g.put("features", mine.stream().map(f -> Map.of("name", f.outputName(), "merge",
-                    TileState.merge(f, f.window().map(w -> "x.tile_start >= " + probeTile + " - " + SparkTime.interval(w))))).toList());
-            groups.add(g);
-            latest.add("merged_" + suffix + ".latest_event");
-            for (Feature f : mine) {
-                features.add(Map.of("name", f.outputName(), "source", "merged_" + suffix + "." + f.outputName()));
+            if (!latestValues.isEmpty()) {
+                TileGroup group = ViewSql.group(view, all.size(), latestValues);
+                String suffix = SparkTime.text(group.size()) + "_latest";
+                Map<String, Object> g = group(group, suffix, true);
+                g.put("tileOfT", SparkTime.floor("t", group.size()));
+                g.put("features", latestValues.stream().map(f -> {
+                    String state = f.spec().name().value() + "__last";
+                    return Map.of("name", f.outputName(), "merge", "greatest(a." + state + ", h." + state + ").value");
+                }).toList());
+                groups.add(g);
+                latest.add("merged_" + suffix + ".latest_event");
+                latestValues.forEach(f -> features.add(Map.of("name", f.outputName(), "source", "merged_" + suffix + "." + f.outputName())));
             }
         }
         // keep the dataset's order of features
@@ -206,6 +213,24 @@ final class DatasetSql {
             m.put("expired", latestEvent + " IS NULL OR " + latestEvent + " < p.t - " + SparkTime.interval(t));
         });
         return m;
+    }
+
+    /** A `last` without a window: the latest value as of t, however old. */
+    private static boolean isLatestValue(Feature f) {
+        return f.window().isEmpty() && f.agg() == dev.fsc.compiler.spec.FeatureViewSpec.Agg.LAST;
+    }
+
+    /** The template model of a group of features on one tile size. */
+    private static Map<String, Object> group(TileGroup group, String suffix, boolean asOf) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("suffix", suffix);
+        g.put("asOf", asOf);
+        g.put("tiles", group.table());
+        g.put("probeTile", SparkTime.floor("p.t", group.size()));
+        g.put("sizeInterval", SparkTime.interval(group.size()));
+        g.put("states", group.states().stream().map(s -> Map.of("name", s.name(), "type", s.type(),
+                "headAggregate", s.over("e.") + " AS " + s.name())).toList());
+        return g;
     }
 
     private static int indexOf(List<Feature> features, String outputName) {
