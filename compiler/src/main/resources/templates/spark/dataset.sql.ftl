@@ -66,7 +66,7 @@ merged_[=g.suffix] AS (
     [=f.merge] AS [=f.name]</#list>
   FROM asof_[=g.suffix] a
   LEFT JOIN head_[=g.suffix] h ON <#list v.keys as k>h.[=k.key] = a.[=k.key] AND </#list>h.t = a.t
-)<#else>
+)<#else><#rt>
 partials_[=g.suffix] AS (
   -- whole tiles before the probe's tile<#if g.range??>, back to [=g.rangeText]</#if>
   SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>

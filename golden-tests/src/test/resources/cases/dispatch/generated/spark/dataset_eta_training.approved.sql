@@ -92,7 +92,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.arrival_minutes_max__max, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.arrivals__count
@@ -163,7 +162,6 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.t = a.t
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.late_arrival_share__sum, x.late_arrival_share__count, x.arrivals__count
@@ -221,7 +219,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
-
 partials_5m AS (
   -- whole tiles before the probe's tile, back to 1d
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.ping_count__count, x.avg_speed_kmh__sum, x.avg_speed_kmh__count, x.max_speed_kmh__max, x.moving_share__sum, x.moving_share__count
@@ -324,7 +321,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 1d
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.status_changes__count
@@ -420,7 +416,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
-
 partials_5m AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.requests__count, x.active_providers__sketch
@@ -463,7 +458,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.congestion__sum, x.congestion__count, x.peak_congestion__max, x.slowest_segment_kmh__min, x.incidents__sum, x.segments_reporting__sketch
@@ -520,7 +514,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 1d
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.precipitation_mm__sum, x.min_temperature_c__min, x.freezing_hours__sum
@@ -604,7 +597,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL AND region_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 14d
   SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.utilisation_at_assignment__sum, x.utilisation_at_assignment__count
@@ -669,7 +661,6 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.region_id = a.region_id AND h.t = a.t
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 14d
   SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.distinct_jobs__sketch, x.vehicle_match_rate__sum, x.vehicle_match_rate__count
@@ -719,7 +710,6 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE job_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 1d
   SELECT p.job_id, p.t, x.tile_start, x.latest_event, x.assignment_count__count

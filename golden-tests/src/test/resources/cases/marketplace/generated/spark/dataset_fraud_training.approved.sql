@@ -65,7 +65,6 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
-
 partials_5m AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_velocity__count, x.distinct_items_ordered__sketch, x.distinct_cards__sketch, x.max_order_usd__max, x.gift_card_orders__sum, x.country_mismatch_orders__sum, x.unverified_orders__sum
@@ -167,7 +166,6 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
-
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
@@ -208,7 +206,6 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count
@@ -246,7 +243,6 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE item_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 3d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.new_account_click_share__sum, x.new_account_click_share__count, x.unverified_click_share__sum, x.unverified_click_share__count, x.night_click_share__sum, x.night_click_share__count, x.distinct_clickers__sketch

@@ -77,7 +77,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count
@@ -139,7 +138,6 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.t = a.t
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
@@ -167,7 +165,6 @@ merged_1h AS (
   LEFT JOIN partials_1h x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
 ),
-
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 90d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum, x.avg_order_usd__sum, x.avg_order_usd__count, x.distinct_items_bought__sketch
@@ -222,7 +219,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count, x.distinct_items_clicked__sketch, x.cart_clicks__sum
@@ -253,7 +249,6 @@ merged_1m AS (
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.mobile_click_share__sum, x.mobile_click_share__count
@@ -297,7 +292,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum, x.item_click_share__sum, x.item_click_share__count, x.unique_viewers__sketch
@@ -333,7 +327,6 @@ merged_1m AS (
   LEFT JOIN partials_1m x ON x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.item_id, p.t
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 7d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum
@@ -382,7 +375,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
-
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.price_low_usd__min, x.price_high_usd__max
@@ -483,7 +475,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 3d
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.new_account_click_share__sum, x.new_account_click_share__count
@@ -522,7 +513,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
-
 partials_1m AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
@@ -585,7 +575,6 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.item_id = a.item_id AND h.t = a.t
 ),
-
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count, x.pdp_views__sum
@@ -613,7 +602,6 @@ merged_1h AS (
   LEFT JOIN partials_1h x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t
 ),
-
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 30d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
@@ -659,7 +647,6 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
-
 partials_1d AS (
   -- whole tiles before the probe's tile, back to 180d
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.purchases__count
