@@ -31,7 +31,7 @@ scenarios="${SCENARIOS:-}"
 spark_strategies="A,B"
 duck_strategies="C"
 if [ "${TTL:-1}" = 1 ]; then spark_strategies="$spark_strategies,A_ttl,B_ttl"; duck_strategies="$duck_strategies,C_ttl"; fi
-if [ "${VARIANTS:-0}" = 1 ]; then spark_strategies="$spark_strategies,A_plain,A_prune,A_collapse,A_struct"; fi
+if [ "${VARIANTS:-0}" = 1 ]; then spark_strategies="$spark_strategies,A_plain,A_presort,A_collapse,A_struct"; fi
 mkdir -p "$out/tmp" "$bench/results"
 
 echo "bench/pit: building..." >&2

@@ -51,9 +51,9 @@ public final class FscUnionWindow {
         COLLAPSE
     }
 
-    /** The production shape (see {@link Shape#PRESORT}): returns (pid, value). */
+    /** The shape benchmarked as (A), and the one fsc should generate ({@link Shape#PRUNE}): returns (pid, value). */
     public static String sql(boolean ttl) {
-        return sql(Shape.PRESORT, ttl, false);
+        return sql(Shape.PRUNE, ttl, false);
     }
 
     public static String sql(Shape shape, boolean ttl, boolean struct) {
@@ -71,17 +71,24 @@ public final class FscUnionWindow {
         };
         String with = switch (shape) {
             case PLAIN, PRESORT -> "";
-            case PRUNE -> """
+            case PRUNE -> ttl ? """
+                    WITH probe_keys AS (SELECT key, min(t) AS min_t, max(t) AS max_t FROM probe GROUP BY key),
+                    kept AS (
+                      SELECT /*+ BROADCAST(k) */ b.key, b.ts, b.seq, b.value
+                      FROM build b JOIN probe_keys k
+                        ON b.key = k.key AND b.ts <= k.max_t AND b.ts >= k.min_t - INTERVAL %d DAYS
+                    )
+                    """.formatted(Scenario.TTL_DAYS) : """
                     WITH probe_keys AS (SELECT key, max(t) AS max_t FROM probe GROUP BY key),
                     kept AS (
-                      SELECT b.key, b.ts, b.seq, b.value
+                      SELECT /*+ BROADCAST(k) */ b.key, b.ts, b.seq, b.value
                       FROM build b JOIN probe_keys k ON b.key = k.key AND b.ts <= k.max_t
                     )
                     """;
             case COLLAPSE -> """
                     WITH probe_keys AS (SELECT key, min(t) AS min_t, max(t) AS max_t FROM probe GROUP BY key),
                     seen AS (
-                      SELECT b.key, b.ts, b.seq, b.value, k.min_t
+                      SELECT /*+ BROADCAST(k) */ b.key, b.ts, b.seq, b.value, k.min_t
                       FROM build b JOIN probe_keys k ON b.key = k.key AND b.ts <= k.max_t
                     ),
                     kept AS (
@@ -93,9 +100,9 @@ public final class FscUnionWindow {
                     """;
         };
         String union = """
-                    SELECT key, ts, 0 AS is_probe, seq, value, CAST(NULL AS BIGINT) AS pid FROM %s
-                    UNION ALL
-                    SELECT key, t AS ts, 1 AS is_probe, CAST(NULL AS BIGINT) AS seq, CAST(NULL AS BIGINT) AS value, pid FROM probe""".formatted(buildRel);
+                SELECT key, ts, 0 AS is_probe, seq, value, CAST(NULL AS BIGINT) AS pid FROM %s
+                UNION ALL
+                SELECT key, t AS ts, 1 AS is_probe, CAST(NULL AS BIGINT) AS seq, CAST(NULL AS BIGINT) AS value, pid FROM probe""".formatted(buildRel);
         if (shape == Shape.PLAIN) {
             return with + """
                     SELECT pid, %s
@@ -107,7 +114,7 @@ public final class FscUnionWindow {
                       ) u
                       WINDOW w AS (PARTITION BY key ORDER BY ts, is_probe, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
                     ) x
-                    WHERE is_probe = 1""".formatted(select, lastValue, valueTs, union);
+                    WHERE is_probe = 1""".formatted(select, lastValue, valueTs, union.indent(4).stripTrailing());
         }
         return with + """
                 SELECT pid, %s
@@ -115,18 +122,15 @@ public final class FscUnionWindow {
                   SELECT pid, ts, is_probe,
                          %s AS value%s
                   FROM (
-                    SELECT *, xxhash64(key) AS h
+                    SELECT *
                     FROM (
-                      SELECT *
-                      FROM (
                 %s
-                      ) u
-                      DISTRIBUTE BY key
-                      SORT BY shiftleft(shiftright(xxhash64(key), 44), 44) | (unix_millis(ts) & 17592186044415)
-                    ) d
+                    ) u
+                    DISTRIBUTE BY key
+                    SORT BY shiftleft(shiftright(xxhash64(key), 44), 44) | (unix_millis(ts) & 17592186044415)
                   ) s
-                  WINDOW w AS (PARTITION BY h, key ORDER BY ts, is_probe, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                  WINDOW w AS (PARTITION BY key ORDER BY ts, is_probe, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
                 ) x
-                WHERE is_probe = 1""".formatted(select, lastValue, valueTs, union.indent(6).stripTrailing());
+                WHERE is_probe = 1""".formatted(select, lastValue, valueTs, union.indent(4).stripTrailing());
     }
 }

@@ -36,9 +36,9 @@ public final class Main {
         m.put("B_ttl", Checksum.wrap(JoinRowNumber.sql(true)));
         // variants of (A) tried on the way (FscUnionWindow.Shape); compared with A in the report
         m.put("A_plain", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PLAIN, false, false)));
-        m.put("A_prune", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRUNE, false, false)));
+        m.put("A_presort", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRESORT, false, false)));
         m.put("A_collapse", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.COLLAPSE, false, false)));
-        m.put("A_struct", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRESORT, false, true)));
+        m.put("A_struct", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRUNE, false, true)));
         return m;
     }
 

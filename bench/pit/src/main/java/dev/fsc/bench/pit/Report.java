@@ -40,7 +40,7 @@ public final class Report {
         for (var e : byScenario.entrySet()) {
             check(e.getKey(), e.getValue(), List.of("A", "B", "C"));
             check(e.getKey(), e.getValue(), List.of("A_ttl", "B_ttl", "C_ttl"));
-            check(e.getKey(), e.getValue(), List.of("A", "B", "C", "A_plain", "A_prune", "A_collapse", "A_struct"));
+            check(e.getKey(), e.getValue(), List.of("A", "B", "C", "A_plain", "A_presort", "A_collapse", "A_struct"));
         }
     }
 

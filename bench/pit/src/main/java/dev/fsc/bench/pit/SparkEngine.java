@@ -88,17 +88,33 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    /** Untimed facts of a scenario that explain (B)'s cost: rows its join emits, with and without the TTL. */
+    /**
+     * Untimed facts of a scenario that explain (B)'s cost: rows its join emits, without and with the TTL, counted
+     * with running counts (not by running the join): n(x) = build rows of the key with ts &lt;= x, taken at each
+     * probe's t and, for the TTL, just before t - ttl (a "ghost" row that sorts before build rows at equal ts).
+     */
     public String joinRows() {
         Row r = spark.sql("""
-                SELECT sum(greatest(n, 1)), sum(greatest(n_ttl, 1)) FROM (
-                  SELECT is_probe,
-                         count(CASE WHEN is_probe = 0 THEN 1 END) OVER (PARTITION BY key ORDER BY ts
-                           RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n,
-                         count(CASE WHEN is_probe = 0 THEN 1 END) OVER (PARTITION BY key ORDER BY ts
-                           RANGE BETWEEN INTERVAL %d DAYS PRECEDING AND CURRENT ROW) AS n_ttl
-                  FROM (SELECT key, ts, 0 AS is_probe FROM build UNION ALL SELECT key, t, 1 FROM probe) u
-                ) x WHERE is_probe = 1""".formatted(Scenario.TTL_DAYS)).first();
+                SELECT sum(greatest(n, 1)), sum(greatest(n - n_before_ttl, 1)) FROM (
+                  SELECT pid, max(CASE WHEN kind = 1 THEN n END) AS n, max(CASE WHEN kind = -1 THEN n END) AS n_before_ttl
+                  FROM (
+                    SELECT pid, kind,
+                           count(CASE WHEN kind = 0 THEN 1 END) OVER (PARTITION BY h, key ORDER BY ts, kind
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n
+                    FROM (
+                      SELECT *, xxhash64(key) AS h FROM (
+                        SELECT * FROM (
+                          SELECT key, ts, 0 AS kind, CAST(NULL AS BIGINT) AS pid FROM build
+                          UNION ALL SELECT key, t, 1, pid FROM probe
+                          UNION ALL SELECT key, t - INTERVAL %d DAYS, -1, pid FROM probe
+                        ) u DISTRIBUTE BY key
+                        SORT BY shiftleft(shiftright(xxhash64(key), 44), 44) | (unix_millis(ts) & 17592186044415)
+                      ) d
+                    ) s
+                  ) w
+                  WHERE kind <> 0
+                  GROUP BY pid
+                ) x""".formatted(Scenario.TTL_DAYS)).first();
         Row k = spark.sql("SELECT max(c), count(*) FROM (SELECT key, count(*) AS c FROM build GROUP BY key) g").first();
         return "join_rows=" + r.getLong(0) + ";join_rows_ttl=" + r.getLong(1) + ";max_key_rows=" + k.getLong(0)
                 + ";keys=" + k.getLong(1);
