@@ -7,6 +7,7 @@ import dev.fsc.cli.plan.StateBaseline;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
 import dev.fsc.compiler.plan.diff.HumanDiffRenderer;
@@ -17,7 +18,10 @@ import dev.fsc.compiler.plan.diff.PlanDiffer;
 import dev.fsc.compiler.plan.diff.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -31,6 +35,8 @@ import picocli.CommandLine.Option;
 final class PlanCommand implements Callable<Integer> {
     static final int CHANGES = 4;
     static final int BREAKING_CHANGES = 5;
+    /** The environment whose generated files `--show-sql` compares when the baseline is a git revision. */
+    private static final String LOCAL_ENVIRONMENT = "local";
 
     enum Format { human, markdown, json }
 
@@ -57,7 +63,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "exit 4 when there are changes, 5 when some are breaking")
     private boolean detailedExitCode;
 
-    @Option(names = "--show-sql", description = "also print unified diffs of the generated files (human format)")
+    @Option(names = "--show-sql", description = {"also print unified diffs of the generated files (human format):",
+            "every file for the local environment against a git revision, plan.json against a deployed state"})
     private boolean showSql;
 
     @Option(names = "--color", negatable = true, description = "colour the human output (default: only on a terminal)")
@@ -66,17 +73,25 @@ final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Unified diffs of every generated file between the base plan and the working tree's. */
-    private static String generatedFileDiffs(Plan base, Plan head) {
-        java.util.Map<Path, String> before = base.nodes().isEmpty() ? java.util.Map.of() : GeneratedFiles.of(base);
-        java.util.Map<Path, String> after = GeneratedFiles.of(head);
-        java.util.Set<Path> paths = new java.util.TreeSet<>(before.keySet());
+    /**
+     * Unified diffs of every generated file between the baseline and the working tree, for one environment.
+     * A baseline known only as a plan (deployed state) is compared by its plan.json alone.
+     */
+    private static String generatedFileDiffs(Baseline baseline, Model headModel, Plan head, String environment) {
+        boolean wholeBaseline = baseline.model().isPresent() || baseline.plan().nodes().isEmpty();
+        Map<Path, String> before = baseline.model()
+                .map(model -> GeneratedFiles.of(model, baseline.plan(), environment))
+                .orElseGet(() -> baseline.plan().nodes().isEmpty() ? Map.of() : GeneratedFiles.of(baseline.plan()));
+        Map<Path, String> after = wholeBaseline ? GeneratedFiles.of(headModel, head, environment) : GeneratedFiles.of(head);
+        Set<Path> paths = new TreeSet<>(before.keySet());
         paths.addAll(after.keySet());
         StringBuilder out = new StringBuilder();
         for (Path path : paths) {
             out.append(UnifiedDiff.of(path.toString(), before.getOrDefault(path, ""), after.getOrDefault(path, "")));
         }
-        return out.length() == 0 ? "" : "\nGenerated files:\n" + out;
+        String scope = wholeBaseline ? "Generated files (environment " + environment + "):\n"
+                : "Generated files (" + baseline.label() + " records its plan only, so only plan.json is compared):\n";
+        return out.length() == 0 ? "" : "\n" + scope + out;
     }
 
     @Override
@@ -98,7 +113,7 @@ final class PlanCommand implements Callable<Integer> {
         Baseline baseline;
         try {
             baseline = base.environment != null ? new StateBaseline(root).of(base.environment)
-                    : new GitBaseline(root).at(base.ref == null ? "HEAD" : base.ref);
+                    : new GitBaseline(root).at(base.ref == null ? "HEAD" : base.ref, showSql && format == Format.human);
         } catch (BaselineException e) {
             err.println("fsc plan: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -111,7 +126,8 @@ final class PlanCommand implements Callable<Integer> {
             case json -> new JsonDiffRenderer().render(planDiff);
         });
         if (showSql && format == Format.human) {
-            out.print(generatedFileDiffs(baseline.plan(), head));
+            out.print(generatedFileDiffs(baseline, result.model().get(), head,
+                    base.environment != null ? base.environment : LOCAL_ENVIRONMENT));
         }
         out.flush();
         if (!detailedExitCode || !planDiff.hasChanges()) {

@@ -55,8 +55,24 @@ class PlanCommandTest {
     void showSqlPrintsUnifiedDiffsOfGeneratedFiles() throws IOException {
         write("view.yaml", MainTest.VIEW.replace("expr: amount", "expr: amount * 2"));
         MainTest.Run run = MainTest.fsc("plan", "--diff", "--project", dir.toString(), "--show-sql");
+        assertTrue(run.out().contains("Generated files (environment local):"), run.out());
         assertTrue(run.out().contains("--- a/plan.json\n+++ b/plan.json\n@@ "), run.out());
         assertTrue(run.out().contains("+      \"state.sum(amount * 2)\" : \"\""), run.out());
+        assertTrue(run.out().contains("+++ b/spark/events.sql"), "the Spark SQL that computes it: " + run.out());
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith("+") && line.contains("amount * 2")), run.out());
+        assertTrue(!run.out().contains("+++ b/spark/silver_orders.sql"), "unchanged files are not shown: " + run.out());
+    }
+
+    @Test
+    void showSqlAgainstDeployedStateComparesThePlanOnly() throws IOException {
+        MainTest.Run deployed = MainTest.fsc("compile", "--project", dir.toString(), "--out", dir.resolve(".fsc/state/local").toString());
+        assertEquals(0, deployed.code(), deployed.all());
+        write("view.yaml", MainTest.VIEW.replace("expr: amount", "expr: amount * 2"));
+        MainTest.Run run = MainTest.fsc("plan", "--diff", "--project", dir.toString(), "--env", "local", "--show-sql");
+        assertEquals(0, run.code(), run.all());
+        assertTrue(run.out().contains("records its plan only, so only plan.json is compared"), run.out());
+        assertTrue(run.out().contains("+++ b/plan.json"), run.out());
+        assertTrue(!run.out().contains("b/spark/"), run.out());
     }
 
     @Test

@@ -26,8 +26,11 @@ public final class GitBaseline {
         this.projectRoot = projectRoot.toAbsolutePath().normalize();
     }
 
-    /** The plan at {@code ref}; an empty plan if the project did not exist there. */
-    public Baseline at(String ref) throws IOException, InterruptedException {
+    /**
+     * The plan at {@code ref}; an empty plan if the project did not exist there. With {@code withModel} the
+     * specs are compiled even when the plan is cached, so the baseline carries the model its files come from.
+     */
+    public Baseline at(String ref, boolean withModel) throws IOException, InterruptedException {
         Path repository = Path.of(git(projectRoot, "rev-parse", "--show-toplevel").strip());
         String commit = git(projectRoot, "rev-parse", "--verify", "--quiet", ref + "^{commit}").strip();
         String relative = repository.relativize(projectRoot.toRealPath()).toString();
@@ -37,7 +40,7 @@ public final class GitBaseline {
         }
         String tree = git(repository, "rev-parse", commit + ":" + relative).strip();
         Optional<Path> cached = PlanCache.file(projectRoot, tree);
-        if (cached.isPresent() && Files.exists(cached.get())) {
+        if (!withModel && cached.isPresent() && Files.exists(cached.get())) {
             return new Baseline(label, PlanJson.read(Files.readString(cached.get(), StandardCharsets.UTF_8)), List.of());
         }
         Path scratch = Files.createTempDirectory("fsc-base-");
@@ -55,7 +58,7 @@ public final class GitBaseline {
             if (cached.isPresent()) {
                 PlanCache.store(cached.get(), PlanJson.write(plan, "cache"));
             }
-            return new Baseline(label, plan, List.of());
+            return new Baseline(label, plan, result.model(), List.of());
         } finally {
             try (Stream<Path> paths = Files.walk(scratch)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
