@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Every file `fsc compile` generates, by relative path. */
-final class GeneratedFiles {
+public final class GeneratedFiles {
     private GeneratedFiles() {
     }
 
     /** The plan alone: what `plan --show-sql` diffs when only a baseline plan is known. */
-    static Map<Path, String> of(Plan plan) {
+    public static Map<Path, String> of(Plan plan) {
         Map<Path, String> files = new TreeMap<>();
         files.put(Path.of("plan.json"), PlanJson.write(plan, Version.current()));
         return files;
     }
 
     /** The plan and every target's files for one environment. */
-    static Map<Path, String> of(Model model, Plan plan, String environment) {
+    public static Map<Path, String> of(Model model, Plan plan, String environment) {
         Map<Path, String> files = of(plan);
         SparkCodegen.SparkJob spark = new SparkCodegen().generate(model, plan, Version.current(),
                 SparkCodegen.localInputs(model.project(), environment), SparkCodegen.catalog(model.project(), environment));

@@ -1,0 +1,176 @@
+package dev.fsc.cli.deploy;
+
+import dev.fsc.cli.ExitCodes;
+import dev.fsc.cli.GeneratedFiles;
+import dev.fsc.cli.ProjectOption;
+import dev.fsc.cli.Version;
+import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.compiler.model.Model;
+import dev.fsc.compiler.plan.ModelToPlan;
+import dev.fsc.compiler.plan.Plan;
+import dev.fsc.compiler.plan.PlanJson;
+import dev.fsc.compiler.plan.diff.HumanDiffRenderer;
+import dev.fsc.compiler.plan.diff.PlanDiff;
+import dev.fsc.compiler.plan.diff.PlanDiffer;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fsc deploy --env E}: the plan against what the environment has, approval, then the actions in
+ * a safe order under the environment's lock, each recorded as it finishes; the new state document is
+ * written last, so it names a deploy only once all of it is live.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Apply the specs to an environment: show the plan, ask (on a terminal), apply, record the state.",
+                "Exit 0 deployed or nothing to do, 1 spec errors or a failed/locked deploy, 2 usage."})
+public final class DeployCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    private ProjectOption project;
+
+    @Option(names = "--env", paramLabel = "NAME", required = true, description = "environment from fsc.yaml")
+    private String environment;
+
+    @Option(names = "--auto-approve", description = "apply without asking (CI)")
+    private boolean autoApprove;
+
+    @Option(names = "--dry-run", description = "show the plan and the actions, change nothing")
+    private boolean dryRun;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> found = project.root("deploy", err);
+        if (found.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        Path root = found.get();
+        CompileResult result = new Compiler().compile(root);
+        if (result.model().isEmpty()) {
+            err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
+            err.println("fsc deploy: nothing deployed; fix the errors above");
+            return ExitCodes.USER_ERRORS;
+        }
+        Model model = result.model().get();
+        DeployTarget target;
+        try {
+            target = DeployTarget.of(root, model.project(), environment);
+        } catch (DeployTarget.UnsupportedTargetException e) {
+            err.println("fsc deploy: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Plan plan = new ModelToPlan().plan(model);
+        Map<String, String> files = new TreeMap<>();
+        GeneratedFiles.of(model, plan, environment).forEach((path, content) -> files.put(path.toString(), content));
+        StateStore store = new LocalStateStore(target.stateDir());
+
+        Optional<DeployState> deployed = store.read();
+        store.unfinished().ifPresent(partial -> err.println("fsc deploy: note: a deploy of plan " + partial.planHash()
+                + " by " + partial.deployedBy() + " did not finish (applied: " + partial.applied().size()
+                + " actions); this deploy converges from where it stopped"));
+        Plan deployedPlan = deployed.isEmpty() ? new Plan(plan.project(), List.of(), "none")
+                : PlanJson.read(store.artifact(deployed.get().artifacts().get("plan.json")).orElseThrow(
+                        () -> new IOException("the state of " + environment + " names a plan.json that its artifact store lacks")));
+        PlanDiff diff = new PlanDiffer().diff(deployedPlan, plan, "environment " + environment);
+        List<DeployAction> actions = DeployPlanner.pending(store, target, deployed, files);
+        boolean stateCurrent = deployed.filter(s -> s.planHash().equals(plan.planHash()) && s.artifacts().equals(hashes(files))).isPresent();
+        if (actions.isEmpty() && stateCurrent) {
+            DeployState state = deployed.get();
+            out.println("No changes. Environment " + environment + " is at plan " + state.planHash() + " (serial "
+                    + state.serial() + ", deployed " + state.deployedAt() + " by " + state.deployedBy() + ").");
+            return ExitCodes.OK;
+        }
+        out.print(new HumanDiffRenderer(System.console() != null).render(diff));
+        out.println();
+        out.println("Actions (" + actions.size() + "):");
+        actions.forEach(a -> out.println("  - " + a.describe()));
+        out.println("  - record state serial " + (deployed.map(DeployState::serial).orElse(0) + 1) + " in " + store.location());
+        out.flush();
+        if (dryRun) {
+            out.println("Dry run: nothing changed.");
+            return ExitCodes.OK;
+        }
+        if (!autoApprove && !approved(out)) {
+            return System.console() == null ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+        return apply(store, deployed, plan, files, actions, out, err);
+    }
+
+    private boolean approved(PrintWriter out) {
+        Console console = System.console();
+        if (console == null) {
+            spec.commandLine().getErr().println("fsc deploy: not on a terminal, so nothing was applied; pass --auto-approve "
+                    + "to apply without asking (CI), or --dry-run to only see the plan");
+            return false;
+        }
+        String answer = console.readLine("Apply these changes to %s? Only 'yes' is accepted: ", environment);
+        if (!"yes".equals(answer == null ? null : answer.strip())) {
+            out.println("Not applied.");
+            return false;
+        }
+        return true;
+    }
+
+    private int apply(StateStore store, Optional<DeployState> deployed, Plan plan, Map<String, String> files,
+            List<DeployAction> actions, PrintWriter out, PrintWriter err) throws IOException {
+        String who = System.getProperty("user.name", "unknown") + "@" + LocalStateStore.hostName();
+        try (StateLock lock = store.lock(who)) {
+            int serial = store.read().map(DeployState::serial).orElse(0);
+            if (serial != deployed.map(DeployState::serial).orElse(0)) {
+                err.println("fsc deploy: the state of " + environment + " changed while this plan was shown (serial "
+                        + serial + "); nothing applied — run fsc deploy again to see the new plan");
+                return ExitCodes.USER_ERRORS;
+            }
+            List<String> applied = new ArrayList<>();
+            for (DeployAction action : actions) {
+                out.println("fsc deploy: " + action.describe());
+                out.flush();
+                try {
+                    action.apply();
+                } catch (IOException e) {
+                    err.println("fsc deploy: failed: " + action.describe() + ": " + e.getMessage());
+                    err.println("fsc deploy: " + applied.size() + " of " + actions.size() + " actions were applied and recorded in "
+                            + store.location() + "/progress.json; the state still names the previous deploy. Fix the cause and run "
+                            + "fsc deploy again: it converges from there.");
+                    return ExitCodes.USER_ERRORS;
+                }
+                applied.add(action.describe());
+                store.recordProgress(state(serial + 1, plan, files, who, false, applied), lock);
+            }
+            DeployState next = state(serial + 1, plan, files, who, true, applied);
+            store.write(next, files.get("plan.json"), lock);
+            out.println("Deployed plan " + plan.planHash() + " to " + environment + " (state serial " + next.serial() + ").");
+            return ExitCodes.OK;
+        } catch (StateLockedException | StateConflictException e) {
+            err.println("fsc deploy: " + e.getMessage() + "; nothing applied by this deploy");
+            return ExitCodes.USER_ERRORS;
+        }
+    }
+
+    private static DeployState state(int serial, Plan plan, Map<String, String> files, String who, boolean complete, List<String> applied) {
+        return new DeployState(serial, plan.planHash(), Version.current(), Instant.now().toString(), who, complete, hashes(files), applied);
+    }
+
+    private static Map<String, String> hashes(Map<String, String> files) {
+        Map<String, String> hashes = new TreeMap<>();
+        files.forEach((path, content) -> hashes.put(path, LocalStateStore.sha256(content)));
+        return hashes;
+    }
+}

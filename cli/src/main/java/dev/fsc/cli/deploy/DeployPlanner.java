@@ -1,0 +1,49 @@
+package dev.fsc.cli.deploy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The actions that take an environment from what it has to what the generated files say, in a safe
+ * order: artifacts first (everything later points at them), then DAG files (the scheduler picks up
+ * only complete jobs), removals last. Only actions not yet applied are returned.
+ */
+public final class DeployPlanner {
+    private static final String DAG_FOLDER = "airflow/";
+
+    private DeployPlanner() {
+    }
+
+    public static List<DeployAction> pending(StateStore store, DeployTarget target, Optional<DeployState> deployed,
+            Map<String, String> files) throws IOException {
+        List<DeployAction> all = new ArrayList<>();
+        all.add(new StoreArtifacts(store, files));
+        files.forEach((path, content) -> {
+            if (isDag(path)) {
+                all.add(new WriteDagFile(dagFile(target, path), content));
+            }
+        });
+        deployed.ifPresent(state -> state.artifacts().keySet().stream()
+                .filter(path -> isDag(path) && !files.containsKey(path))
+                .forEach(path -> all.add(new RemoveDagFile(dagFile(target, path)))));
+        List<DeployAction> pending = new ArrayList<>();
+        for (DeployAction action : all) {
+            if (!action.isApplied()) {
+                pending.add(action);
+            }
+        }
+        return pending;
+    }
+
+    private static boolean isDag(String path) {
+        return path.startsWith(DAG_FOLDER) && path.endsWith(".py");
+    }
+
+    private static Path dagFile(DeployTarget target, String path) {
+        return target.dagsDir().resolve(path.substring(DAG_FOLDER.length()));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.fsc.cli.deploy;
+
+import dev.fsc.cli.ExitCodes;
+import dev.fsc.cli.ProjectOption;
+import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.diag.HumanRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fsc status --env E}: what is deployed there, by whom and when, and whether its DAG files are in place. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show what is deployed to an environment (plan, when, by whom) and whether it is as deployed.")
+public final class StatusCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    private ProjectOption project;
+
+    @Option(names = "--env", paramLabel = "NAME", required = true, description = "environment from fsc.yaml")
+    private String environment;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Path> found = project.root("status", err);
+        if (found.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        CompileResult result = new Compiler().compile(found.get());
+        if (result.model().isEmpty()) {
+            err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
+            return ExitCodes.USER_ERRORS;
+        }
+        DeployTarget target;
+        try {
+            target = DeployTarget.of(found.get(), result.model().get().project(), environment);
+        } catch (DeployTarget.UnsupportedTargetException e) {
+            err.println("fsc status: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        StateStore store = new LocalStateStore(target.stateDir());
+        Optional<DeployState> state = store.read();
+        out.println("environment " + environment + " (state: " + store.location() + ")");
+        if (state.isEmpty()) {
+            out.println("  nothing deployed yet");
+        }
+        state.ifPresent(s -> {
+            out.println("  plan       " + s.planHash() + " (serial " + s.serial() + ")");
+            out.println("  deployed   " + s.deployedAt() + " by " + s.deployedBy() + " with fsc " + s.fscVersion());
+            out.println("  artifacts  " + s.artifacts().size() + " generated files");
+            s.artifacts().keySet().stream().filter(p -> p.startsWith("airflow/") && p.endsWith(".py")).forEach(p -> {
+                Path dag = target.dagsDir().resolve(p.substring("airflow/".length()));
+                out.println("  DAG        " + dag + (Files.exists(dag) ? "" : "  MISSING (run fsc deploy to restore it)"));
+            });
+        });
+        store.unfinished().ifPresent(p -> out.println("  unfinished deploy of plan " + p.planHash() + " by " + p.deployedBy()
+                + " at " + p.deployedAt() + ": " + p.applied().size() + " actions applied; run fsc deploy to converge"));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
