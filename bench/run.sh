@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Every benchmark, one command: each runs against its peer or naive baseline in the same run, pinned to
+# the same 2 cores, prints its markdown table and writes bench/results/<name>.md.
+#
+#   bench/run.sh              # all of them, one after the other (about 1.5-2 hours on 2 cores)
+#   bench/run.sh compile pit  # just these
+#   bench/run.sh --list
+#
+# Peers are installed on first use (PyPI into bench/out/, Maven Central for Java ones). Benchmarks are
+# not part of .ci/run: they take long and their numbers mean something only on a quiet machine.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+# name | command | what it compares
+benchmarks=(
+  "validate|$here/validate/run.sh 1000 10000|fsc validate vs check-jsonschema (shape only), 1,000 and 10,000 specs"
+  "plan|$here/plan/run.sh 1000|fsc plan --diff, one changed feature, vs two compiles + diff"
+  "compile|$here/compile/run.sh 1000 10000|fsc validate / plan --diff vs dbt parse on the same pipeline"
+  "pit|$here/pit/run.sh|point-in-time join: fsc vs join + ROW_NUMBER (Feast's pattern) vs DuckDB ASOF"
+)
+for extra in backfill stream; do  # benchmarks that come with their paths
+  if [ -x "$here/$extra/run.sh" ]; then
+    benchmarks+=("$extra|$here/$extra/run.sh|see bench/README.md")
+  fi
+done
+
+if [ "${1:-}" = "--list" ]; then
+  for b in "${benchmarks[@]}"; do IFS='|' read -r name _ what <<<"$b"; printf '%-10s %s\n' "$name" "$what"; done
+  exit 0
+fi
+selected=("$@")
+known=" $(for b in "${benchmarks[@]}"; do printf '%s ' "${b%%|*}"; done)"
+for name in "${selected[@]}"; do
+  [[ "$known" == *" $name "* ]] || { echo "bench/run.sh: no benchmark '$name' (bench/run.sh --list)" >&2; exit 2; }
+done
+
+summary=()
+for b in "${benchmarks[@]}"; do
+  IFS='|' read -r name command what <<<"$b"
+  if [ ${#selected[@]} -gt 0 ] && [[ " ${selected[*]} " != *" $name "* ]]; then continue; fi
+  echo "=== bench/run.sh: $name — $what" >&2
+  start=$(date +%s)
+  if $command; then status="ok"; else status="FAILED ($?)"; fi
+  summary+=("| $name | $status | $(( $(date +%s) - start )) s | bench/results/$name.md |")
+done
+printf '\n| benchmark | status | took | table |\n|---|---|---:|---|\n'
+printf '%s\n' "${summary[@]}"
+printf '\nMachine: %s cores, %s, %s.\n' "$(nproc)" "$(java -version 2>&1 | head -1)" "$(uname -sr)"
+[[ "${summary[*]}" != *FAILED* ]]
