@@ -77,8 +77,14 @@ public final class AirflowCodegen {
         }
         data.put("tasks", tasks);
         data.put("edges", edges(dag));
-        String file = "airflow/" + dag.dagId() + ".py";
-        return Optional.of(new AirflowDag(dag, Map.of(file, templates.render("dag.py.ftl", data)), manifests));
+        Map<String, String> files = new TreeMap<>();
+        files.put("airflow/" + dag.dagId() + ".py", templates.render("dag.py.ftl", data));
+        if (target.get() instanceof AirflowTarget.EmrServerless) {
+            // What deploying the DAG uploads to ARTIFACTS/manifests/: each task's manifest under its pinned name.
+            manifests.forEach((task, manifest) -> files.put("airflow/" + MANIFESTS + "/"
+                    + TaskOperators.manifestFile(task, TaskManifests.hash(manifest)), manifest.toJson()));
+        }
+        return Optional.of(new AirflowDag(dag, files, manifests));
     }
 
     /** One line per task with upstream tasks: {@code [a, b] >> c}. */

@@ -2,6 +2,7 @@ package dev.fsc.compiler.codegen.airflow;
 
 import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.common.manifest.JobManifest.Step;
+import dev.fsc.compiler.codegen.spark.SparkSteps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,8 @@ import java.util.Set;
  * between its own steps: the others were met by upstream tasks (the DAG orders them). Two consequences:
  * <ul>
  *   <li>Temporary views live in one Spark session, so each task that reads events runs the {@code events}
- *       step itself (it only defines views: cheap).
+ *       step itself (it only defines views: cheap), cut down to the views the task's SQL reads (directly or
+ *       through other views): a task does not depend on views it never reads, so neither does its hash.
  *   <li>The manifest contract wants a PUBLISH step to depend on every error CHECK of its manifest. The publish
  *       task's manifest includes every error check again and makes PUBLISH depend on them: it re-audits the
  *       branch right before fast-forwarding (a few small queries), so nothing that changed the branch after
@@ -49,6 +51,7 @@ public final class TaskManifests {
         if (steps.size() != own.size()) {
             throw new IllegalArgumentException("task " + task.name() + " names steps the job does not have: " + task.steps());
         }
+        steps = TemporaryViews.keepRead(steps, SparkSteps.EVENTS);
         String hash = hash(steps);
         return new JobManifest(job.formatVersion(), job.project(), job.job(), "task " + task.name() + " " + hash,
                 job.fscVersion(), job.catalog(), job.parameters(), job.branch(), steps);
