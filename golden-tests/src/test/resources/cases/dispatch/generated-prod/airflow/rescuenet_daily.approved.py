@@ -30,17 +30,16 @@ INGESTED = ARTIFACTS + "/ingested"
 
 
 def runner(manifest):
-    """EMR Serverless job driver: the fsc Spark runner on one task manifest, for the day processed."""
+    """EMR Serverless job driver: the fsc Spark runner on one task manifest (shipped to the driver's
+    working folder with --files), for the day processed."""
     return {
         "sparkSubmit": {
             "entryPoint": RUNNER_JAR,
-            "entryPointArguments": [
-                ARTIFACTS + "/manifests/" + manifest,
-                "--param", "ds_from={{ ds }}",
-                "--param", "ds_to={{ ds }}",
-            ],
+            "entryPointArguments": [manifest, "--param", "ds_from={{ ds }}", "--param", "ds_to={{ ds }}"],
+            "sparkSubmitParameters": "--files " + ARTIFACTS + "/manifests/" + manifest,
         }
     }
+
 
 with DAG(
     dag_id="rescuenet_daily",
