@@ -13,13 +13,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A project compiled for a local run: its model, plan and daily Spark job, with the checks every local run
- * makes first (specs without errors, local inputs present, the Spark runner jar found). What {@code fsc run}
- * and {@code fsc run-task} share.
+ * makes first (specs without errors, local inputs present; then {@link #runner}: the Spark runner jar found).
+ * What {@code fsc run} and {@code fsc run-task} share.
  */
-record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Map<String, String> inputs, Path runnerJar) {
+record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Map<String, String> inputs) {
     /** The environment local runs use. */
     static final String ENVIRONMENT = "local";
 
@@ -49,13 +50,17 @@ record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Ma
                 return new Compiled(null, ExitCodes.USER_ERRORS);
             }
         }
-        var jar = RunnerJar.find();
-        if (jar.isEmpty()) {
-            err.println("fsc " + command + ": the Spark runner jar was not found; " + RunnerJar.hint());
-            return new Compiled(null, ExitCodes.USAGE);
-        }
         Plan plan = new ModelToPlan().plan(model);
         SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, Version.current(), inputs);
-        return new Compiled(new LocalJob(root, model, plan, job, inputs, jar.get()), ExitCodes.OK);
+        return new Compiled(new LocalJob(root, model, plan, job, inputs), ExitCodes.OK);
+    }
+
+    /** The Spark runner jar; empty after saying how to get one (a usage error). */
+    static Optional<Path> runner(String command, PrintWriter err) {
+        Optional<Path> jar = RunnerJar.find();
+        if (jar.isEmpty()) {
+            err.println("fsc " + command + ": the Spark runner jar was not found; " + RunnerJar.hint());
+        }
+        return jar;
     }
 }

@@ -79,6 +79,10 @@ public final class RunCommand implements Callable<Integer> {
         if (!compiled.ok()) {
             return compiled.exitCode();
         }
+        Optional<Path> jar = LocalJob.runner("run", err);
+        if (jar.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         Path root = compiled.job().root();
         Model model = compiled.job().model();
         Plan plan = compiled.job().plan();
@@ -97,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         Path log = runDir.resolve("spark.log");
         Path resultFile = runDir.resolve("result.json");
-        int code = new SparkProcess(compiled.job().runnerJar(), local.tmp()).run(manifest, resultFile, master, log, out);
+        int code = new SparkProcess(jar.get(), local.tmp()).run(manifest, resultFile, master, log, out);
 
         Map<String, String> datasetTables = new LinkedHashMap<>();
         for (Dataset d : model.datasets()) {

@@ -93,6 +93,10 @@ public final class RunTaskCommand implements Callable<Integer> {
             err.println("  hint: regenerate the DAG (fsc compile --env local) and redeploy it before rerunning the day");
             return ExitCodes.USER_ERRORS;
         }
+        Optional<Path> jar = LocalJob.runner("run-task", err);
+        if (jar.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         LocalRuns runs = new LocalRuns(local.root());
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
         Path runDir = runs.runs().resolve(stamp + "-" + day + "-" + taskName);
@@ -101,7 +105,7 @@ public final class RunTaskCommand implements Callable<Integer> {
                 + String.join(", ", task.get().steps()));
         out.flush();
         Path log = runDir.resolve("spark.log");
-        int code = new SparkProcess(local.runnerJar(), runs.tmp()).run(file, runDir.resolve("result.json"), master, log, out);
+        int code = new SparkProcess(jar.get(), runs.tmp()).run(file, runDir.resolve("result.json"), master, log, out);
         if (code == JobResult.EXIT_OK) {
             out.println("fsc run-task: ok" + (task.get().steps().contains(dev.fsc.compiler.codegen.spark.SparkSteps.PUBLISH) ? "; published" : "; written on the day's branch"));
             out.flush();
