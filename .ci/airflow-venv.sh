@@ -15,7 +15,7 @@ if [ -f "$VENV/.fsc-installed" ] && [ "$(cat "$VENV/.fsc-installed")" = "${PACKA
   exit 0
 fi
 PYTHON="$(command -v python3.11 || command -v python3)"  # Airflow 3 supports Python 3.10 to 3.13
-if ! "$PYTHON" -m venv --help >/dev/null 2>&1; then
+if ! "$PYTHON" -c "import venv, ensurepip" >/dev/null 2>&1; then  # Debian splits these into python3-venv
   apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
 fi
 rm -rf "$VENV"
