@@ -1,5 +1,6 @@
 package dev.fsc.cli;
 
+import dev.fsc.compiler.codegen.airflow.AirflowCodegen;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.Plan;
@@ -23,9 +24,12 @@ public final class GeneratedFiles {
     /** The plan and every target's files for one environment. */
     public static Map<Path, String> of(Model model, Plan plan, String environment) {
         Map<Path, String> files = of(plan);
+        Map<String, String> inputs = SparkCodegen.localInputs(model.project(), environment);
         SparkCodegen.SparkJob spark = new SparkCodegen().generate(model, plan, Version.current(),
-                SparkCodegen.localInputs(model.project(), environment), SparkCodegen.catalog(model.project(), environment));
+                inputs, SparkCodegen.catalog(model.project(), environment));
         spark.files().forEach((path, content) -> files.put(Path.of(path), content));
+        new AirflowCodegen().generate(model, plan, spark.manifest(), environment, inputs)
+                .ifPresent(dag -> dag.files().forEach((path, content) -> files.put(Path.of(path), content)));
         return files;
     }
 }

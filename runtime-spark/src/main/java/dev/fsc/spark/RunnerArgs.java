@@ -7,21 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The runner's command line: {@code <manifest.json>... [--master M] [--result FILE] [--log FILE] [--conf K=V]...}.
+ * The runner's command line: {@code <manifest.json>... [--master M] [--param N=V]... [--result FILE] [--log FILE] [--conf K=V]...}.
  * Several manifests (e.g. one per day) run in order on one Spark session, stopping at the first that
  * fails; each one's result is then written beside it as {@code <name>.result.json}.
  *
  * @param manifests the job manifests to run, in order
- * @param master Spark master URL ({@code local[*]} by default)
+ * @param master Spark master URL; absent: the one spark-submit set (a cluster), else {@code local[*]}
+ * @param parameters values that replace the manifests' own for declared parameters (e.g. the day, when one
+ *     manifest is deployed once and run every day)
  * @param result where to write the {@link dev.fsc.common.manifest.JobResult} JSON, if anywhere
  * @param log the log file (Spark's and the runner's logs, stack traces); default: beside the manifest
  * @param conf extra Spark properties, applied last (they win over the runner's defaults)
  */
-record RunnerArgs(List<Path> manifests, String master, Optional<Path> result, Path log, Map<String, String> conf) {
+record RunnerArgs(List<Path> manifests, Optional<String> master, Map<String, String> parameters, Optional<Path> result, Path log,
+                  Map<String, String> conf) {
 
     static final String USAGE = """
             usage: java -jar fsc-spark-runner.jar <manifest.json>... [options]
-              --master URL      Spark master (default local[*])
+              --master URL      Spark master (default: the one spark-submit set, else local[*])
+              --param NAME=VAL  value of a parameter the manifest declares; repeatable
               --result FILE     write the run's result as JSON to FILE (one manifest; with several,
                                 each result goes beside its manifest as <name>.result.json)
               --log FILE        log file (default: the manifest's path with .log instead of .json)
@@ -30,7 +34,13 @@ record RunnerArgs(List<Path> manifests, String master, Optional<Path> result, Pa
 
     RunnerArgs {
         manifests = List.copyOf(manifests);
+        parameters = Map.copyOf(parameters);
         conf = Map.copyOf(conf);
+    }
+
+    /** The master Spark runs on: {@code --master}, else spark-submit's {@code spark.master}, else {@code local[*]}. */
+    String effectiveMaster() {
+        return master.orElse(System.getProperty("spark.master", "local[*]"));
     }
 
     /** The first manifest (the only one, usually). */
@@ -62,7 +72,8 @@ record RunnerArgs(List<Path> manifests, String master, Optional<Path> result, Pa
 
     static RunnerArgs parse(List<String> args) throws UsageException {
         List<Path> manifests = new java.util.ArrayList<>();
-        String master = "local[*]";
+        String master = null;
+        Map<String, String> parameters = new LinkedHashMap<>();
         Path result = null;
         Path log = null;
         Map<String, String> conf = new LinkedHashMap<>();
@@ -72,14 +83,8 @@ record RunnerArgs(List<Path> manifests, String master, Optional<Path> result, Pa
                 case "--master" -> master = value(args, ++i, a);
                 case "--result" -> result = Path.of(value(args, ++i, a));
                 case "--log" -> log = Path.of(value(args, ++i, a));
-                case "--conf" -> {
-                    String kv = value(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException("--conf expects KEY=VALUE, got '" + kv + "'");
-                    }
-                    conf.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
+                case "--conf" -> put(conf, value(args, ++i, a), a);
+                case "--param" -> put(parameters, value(args, ++i, a), a);
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a);
@@ -97,7 +102,15 @@ record RunnerArgs(List<Path> manifests, String master, Optional<Path> result, Pa
         if (log == null) {
             log = manifests.get(0).toAbsolutePath().resolveSibling(stem(manifests.get(0)) + ".log");
         }
-        return new RunnerArgs(manifests, master, Optional.ofNullable(result), log, conf);
+        return new RunnerArgs(manifests, Optional.ofNullable(master), parameters, Optional.ofNullable(result), log, conf);
+    }
+
+    private static void put(Map<String, String> into, String kv, String option) throws UsageException {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException(option + " expects KEY=VALUE, got '" + kv + "'");
+        }
+        into.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

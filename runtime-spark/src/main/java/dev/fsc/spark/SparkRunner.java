@@ -68,7 +68,7 @@ public final class SparkRunner {
         List<JobManifest> manifests = new java.util.ArrayList<>();
         for (Path path : args.manifests()) {
             try {
-                manifests.add(JobManifest.fromJson(Files.readString(path, StandardCharsets.UTF_8)));
+                manifests.add(withParameters(JobManifest.fromJson(Files.readString(path, StandardCharsets.UTF_8)), args.parameters()));
             } catch (NoSuchFileException e) {
                 return invalid(args, path, out, "no such manifest file: " + path, t0);
             } catch (IOException e) {
@@ -90,7 +90,7 @@ public final class SparkRunner {
         }
 
         Path manifestDir = args.manifest().toAbsolutePath().getParent();
-        Map<String, String> conf = SessionConfig.of(first, manifestDir, args.master(), args.conf());
+        Map<String, String> conf = SessionConfig.of(first, manifestDir, args.effectiveMaster(), args.conf());
         long s0 = System.nanoTime();
         SparkSession spark;
         try {
@@ -101,7 +101,7 @@ public final class SparkRunner {
             return internal(args, args.manifest(), first, out, "Spark did not start", t, 0, t0, List.of());
         }
         double startSeconds = seconds(s0);
-        out.println("spark " + spark.version() + " on " + args.master() + " started in " + Report.seconds(startSeconds)
+        out.println("spark " + spark.version() + " on " + args.effectiveMaster() + " started in " + Report.seconds(startSeconds)
                 + "; log: " + args.log());
         out.flush();
         int code = JobResult.EXIT_OK;
@@ -140,6 +140,26 @@ public final class SparkRunner {
         JobResult result = new JobResult(JobResult.FORMAT_VERSION, manifest.project(), manifest.job(), manifest.planHash(),
                 status, JobResult.exitCodeOf(status), message, round(startSeconds), round(total), outcome.steps());
         return writeResult(args.resultOf(path), result, out);
+    }
+
+    /**
+     * The manifest with {@code --param} values in place of its own; a parameter it does not declare is refused, so a
+     * misspelt name cannot leave a day unset.
+     */
+    static JobManifest withParameters(JobManifest manifest, Map<String, String> values) {
+        if (values.isEmpty()) {
+            return manifest;
+        }
+        Map<String, String> parameters = new java.util.TreeMap<>(manifest.parameters());
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!parameters.containsKey(e.getKey())) {
+                throw new ManifestException("--param " + e.getKey() + ": the manifest declares no such parameter (it has "
+                        + String.join(", ", parameters.keySet()) + ")");
+            }
+            parameters.put(e.getKey(), e.getValue());
+        }
+        return new JobManifest(manifest.formatVersion(), manifest.project(), manifest.job(), manifest.planHash(),
+                manifest.fscVersion(), manifest.catalog(), parameters, manifest.branch(), manifest.steps());
     }
 
     private static boolean published(List<StepResult> steps) {

@@ -36,17 +36,32 @@ class RunnerUnitTest {
         RunnerArgs a = RunnerArgs.parse(List.of("build/jobs/daily.json", "--master", "local[2]", "--result", "r.json",
                 "--conf", "spark.sql.shuffle.partitions=8"));
         assertEquals(Path.of("build/jobs/daily.json"), a.manifest());
-        assertEquals("local[2]", a.master());
+        assertEquals(Optional.of("local[2]"), a.master());
         assertEquals(Optional.of(Path.of("r.json")), a.result());
         assertEquals(Path.of("build/jobs/daily.log").toAbsolutePath(), a.log());
         assertEquals(Map.of("spark.sql.shuffle.partitions", "8"), a.conf());
-        assertEquals("local[*]", RunnerArgs.parse(List.of("m.json")).master());
+        assertEquals(Optional.empty(), RunnerArgs.parse(List.of("m.json")).master(), "spark-submit's master, or local[*]");
         assertEquals("unknown option --mastr",
                 assertThrows(RunnerArgs.UsageException.class, () -> RunnerArgs.parse(List.of("m.json", "--mastr", "x"))).getMessage());
         assertEquals("missing the manifest file",
                 assertThrows(RunnerArgs.UsageException.class, () -> RunnerArgs.parse(List.of())).getMessage());
         assertEquals("--result needs a value",
                 assertThrows(RunnerArgs.UsageException.class, () -> RunnerArgs.parse(List.of("m.json", "--result"))).getMessage());
+    }
+
+    @Test
+    void parametersReplaceTheManifestsOwnAndMustBeDeclared() throws Exception {
+        RunnerArgs a = RunnerArgs.parse(List.of("m.json", "--param", "ds_from=2026-10-09", "--param", "ds_to=2026-10-09"));
+        assertEquals(Map.of("ds_from", "2026-10-09", "ds_to", "2026-10-09"), a.parameters());
+        JobManifest m = new JobManifest(1, "p", "j", "h", "v", CatalogConfig.hadoop("wh"), Map.of("ds_from", "", "ds_to", ""),
+                Optional.empty(), List.of(JobManifest.Step.sql("a", List.of("SELECT DATE'${ds_from}'"), List.of())));
+        JobManifest day = SparkRunner.withParameters(m, a.parameters());
+        assertEquals(List.of("SELECT DATE'2026-10-09'"), day.resolvedSql(day.steps().get(0)));
+        assertEquals("--param ds: the manifest declares no such parameter (it has ds_from, ds_to)",
+                assertThrows(dev.fsc.common.manifest.ManifestException.class,
+                        () -> SparkRunner.withParameters(m, Map.of("ds", "2026-10-09"))).getMessage());
+        assertEquals("--param expects KEY=VALUE, got 'ds'",
+                assertThrows(RunnerArgs.UsageException.class, () -> RunnerArgs.parse(List.of("m.json", "--param", "ds"))).getMessage());
     }
 
     @Test

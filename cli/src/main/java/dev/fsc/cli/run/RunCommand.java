@@ -4,13 +4,9 @@ import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.ProjectOption;
 import dev.fsc.cli.Version;
 import dev.fsc.common.manifest.JobResult;
-import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
-import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.model.Dataset;
 import dev.fsc.compiler.model.Model;
-import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,33 +75,19 @@ public final class RunCommand implements Callable<Integer> {
                     + " schedulers (fsc deploy --env " + environment + ")");
             return ExitCodes.USAGE;
         }
-        Path root = found.get();
-        CompileResult result = new Compiler().compile(root);
-        err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
-        err.flush();
-        if (result.model().isEmpty()) {
-            err.println("fsc run: nothing run; fix the errors above");
-            return ExitCodes.USER_ERRORS;
+        LocalJob.Compiled compiled = LocalJob.compile(found.get(), "run", err);
+        if (!compiled.ok()) {
+            return compiled.exitCode();
         }
-        Model model = result.model().get();
-        Map<String, String> inputs = SparkCodegen.localInputs(model.project(), environment);
-        for (Map.Entry<String, String> input : inputs.entrySet()) {
-            if (!Files.exists(root.resolve(input.getValue()))) {
-                err.println("fsc run: the local input of source `" + input.getKey() + "` does not exist: "
-                        + root.resolve(input.getValue()));
-                err.println("  hint: generate sample data with `fsc sample-data --project " + root + "`, or fix the"
-                        + " path under environments.local.inputs in fsc.yaml");
-                return ExitCodes.USER_ERRORS;
-            }
-        }
-        Optional<Path> jar = RunnerJar.find();
+        Optional<Path> jar = LocalJob.runner("run", err);
         if (jar.isEmpty()) {
-            err.println("fsc run: the Spark runner jar was not found; " + RunnerJar.hint());
             return ExitCodes.USAGE;
         }
-        Plan plan = new ModelToPlan().plan(model);
+        Path root = compiled.job().root();
+        Model model = compiled.job().model();
+        Plan plan = compiled.job().plan();
         String version = Version.current();
-        SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, version, inputs);
+        SparkCodegen.SparkJob job = compiled.job().job();
 
         LocalRuns local = new LocalRuns(root);
         LocalDate first = days.get().get(0);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Mistakes with `fsc run` and `fsc dataset export` are caught before any Spark starts, with a clear message. */
+/** Mistakes with `fsc run`, `fsc run-task` and `fsc dataset export` are caught before any Spark starts, with a clear message. */
 class RunCommandUsageTest {
     @TempDir
     Path project;
@@ -74,5 +74,22 @@ class RunCommandUsageTest {
         Outcome o = fsc("dataset", "export", "d", "--project", p, "--out", "x.jsonl");
         assertEquals(1, o.exit(), o.err());
         assertTrue(o.err().contains("nothing built yet"), o.err());
+    }
+
+    @Test
+    void runTaskNamesTheDagsTasksAndRefusesAStaleHash() throws IOException {
+        String p = project.toString();
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/orders.jsonl"), "");
+        assertUsage("no Spark task `nope` in DAG p_daily; its tasks: silver_orders, tiles_v, dataset_d, publish",
+                "run-task", "nope", "--project", p, "--ds", "2026-10-01");
+        assertUsage("no Spark task `wait_for_orders`", "run-task", "wait_for_orders", "--project", p, "--ds", "2026-10-01");
+        assertUsage("--ds is not a date", "run-task", "publish", "--project", p, "--ds", "yesterday");
+        assertUsage("runs the local environment only", "run-task", "publish", "--project", p, "--env", "prod", "--ds", "2026-10-01");
+        Outcome stale = fsc("run-task", "tiles_v", "--project", p, "--ds", "2026-10-01", "--task-hash", "0000000000000000");
+        assertEquals(1, stale.exit(), stale.err());
+        assertTrue(stale.err().contains("the specs changed since the DAG was generated") && stale.err().contains("fsc compile --env local"),
+                stale.err());
+        assertFalse(Files.exists(project.resolve(".fsc/runs")), "nothing ran");
     }
 }

@@ -69,42 +69,45 @@ public final class SparkCodegen {
             List<String> silverDeps = new ArrayList<>();
             String input = localInputs.get(name);
             if (input != null) {
-                steps.add(Step.sql("load_" + name, sources.load(source, input), List.of()));
+                steps.add(Step.sql(SparkSteps.load(name), sources.load(source, input), List.of()));
                 written.add(SparkNames.bronze(name));
-                silverDeps.add("load_" + name);
+                silverDeps.add(SparkSteps.load(name));
             }
-            steps.add(Step.sql("silver_" + name, sources.silver(source), silverDeps));
-            silverSteps.add("silver_" + name);
+            steps.add(Step.sql(SparkSteps.silver(name), sources.silver(source), silverDeps));
+            silverSteps.add(SparkSteps.silver(name));
             written.add(SparkNames.silver(name));
             written.add(SparkNames.quarantine(name));
             source.spec().lateness().ifPresent(l -> written.add(SparkNames.late(name)));
             if (SourceSql.isCdc(source)) {
-                steps.add(Step.sql("versions_" + name, sources.versions(source), List.of("silver_" + name)));
-                silverSteps.add("versions_" + name);
+                steps.add(Step.sql(SparkSteps.versions(name), sources.versions(source), List.of(SparkSteps.silver(name))));
+                silverSteps.add(SparkSteps.versions(name));
                 written.add(SparkNames.versions(name));
             }
             for (TableChecks.Check check : TableChecks.of(source)) {
-                String id = "check_" + name + "_" + check.name();
-                steps.add(Step.check(id, check.severity(), check.query(), List.of("silver_" + name)));
+                String id = SparkSteps.check(name, check.name());
+                steps.add(Step.check(id, check.severity(), check.query(), List.of(SparkSteps.silver(name))));
                 checks.add(id);
             }
         }
-        steps.add(Step.sql("events", views.events(model), silverSteps));
+        steps.add(Step.sql(SparkSteps.EVENTS, views.events(model), silverSteps));
 
         Map<String, List<String>> tileSteps = new LinkedHashMap<>();
         for (FeatureView view : model.views()) {
-            for (TileGroup group : ViewSql.tileGroups(view)) {
-                String id = "tiles_" + view.name() + "_" + SparkTime.text(group.size());
-                steps.add(Step.sql(id, views.tiles(group, model), List.of("events")));
+            List<TileGroup> groups = ViewSql.tileGroups(view);
+            List<String> ids = SparkSteps.tiles(view);
+            for (int i = 0; i < groups.size(); i++) {
+                TileGroup group = groups.get(i);
+                String id = ids.get(i);
+                steps.add(Step.sql(id, views.tiles(group, model), List.of(SparkSteps.EVENTS)));
                 tileSteps.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(id);
                 written.add(group.table());
             }
         }
         List<String> datasetSteps = new ArrayList<>();
         for (Dataset dataset : model.datasets()) {
-            List<String> deps = new ArrayList<>(List.of("events"));
+            List<String> deps = new ArrayList<>(List.of(SparkSteps.EVENTS));
             datasets.selectedByView(dataset).keySet().forEach(v -> deps.addAll(tileSteps.getOrDefault(v.name(), List.of())));
-            String id = "dataset_" + dataset.name();
+            String id = SparkSteps.dataset(dataset.name());
             steps.add(Step.sql(id, datasets.build(dataset), deps));
             datasetSteps.add(id);
             written.add(DatasetSql.table(dataset));
@@ -113,9 +116,9 @@ public final class SparkCodegen {
         beforePublish.addAll(checks);
         tileSteps.values().forEach(beforePublish::addAll);
         beforePublish.addAll(datasetSteps);
-        steps.add(Step.publish("publish", List.copyOf(written), beforePublish));
+        steps.add(Step.publish(SparkSteps.PUBLISH, List.copyOf(written), beforePublish));
         for (Dataset dataset : model.datasets()) {
-            steps.add(Step.sql("tag_" + dataset.name(), List.of(tag(dataset)), List.of("publish")));
+            steps.add(Step.sql(SparkSteps.tag(dataset.name()), List.of(tag(dataset)), List.of(SparkSteps.PUBLISH)));
         }
 
         Map<String, String> parameters = new TreeMap<>();
