@@ -1,5 +1,6 @@
 package dev.fsc.cli;
 
+import dev.fsc.compiler.codegen.flink.FlinkCodegen;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.Plan;
@@ -26,6 +27,9 @@ final class GeneratedFiles {
         SparkCodegen.SparkJob spark = new SparkCodegen().generate(model, plan, Version.current(),
                 SparkCodegen.localInputs(model.project(), environment), SparkCodegen.catalog(model.project(), environment));
         spark.files().forEach((path, content) -> files.put(Path.of(path), content));
+        FlinkCodegen.FlinkJobs flink = new FlinkCodegen().generate(model, plan, Version.current(), environment,
+                SparkCodegen.catalog(model.project(), environment));
+        flink.files().forEach((path, content) -> files.put(Path.of(path), content));
         return files;
     }
 }
