@@ -99,7 +99,9 @@ SELECT <#list dedup.columns as c>[=c]<#sep>, </#sep></#list>
 FROM FSC_DEDUP(
   input => TABLE [=on_time] PARTITION BY (<#list dedup.keys as k>[=q(k)]<#sep>, </#sep></#list>),
   arrival_column => '_arrival_time',
-  within_ms => [=dedup.withinMillis]);
+  dedup_within => '[=dedup.withinText]',
+  on_time => DESCRIPTOR([=timeColumn]),
+  uid => 'dedup_[=source]');
 
 </#if>
 -- silver, with PII columns hashed or dropped
@@ -119,7 +121,7 @@ SELECT * FROM [=silver_view];
 
 -- [=source]: its silver events, under the source's name so spec SQL reads as written<#if cdc> (row versions; deletes are not events)</#if>
 CREATE TEMPORARY VIEW [=events] AS
-SELECT <#list columns as c>[=q(c.name)], </#list><#if cdc>_change_time, </#if>_arrival_time
+SELECT <#list eventColumns as c>[=c], </#list>_arrival_time
 FROM [=silver_view]<#if cdc>
 WHERE _op <> 'd'</#if>;
 <#if cdc>
@@ -127,9 +129,9 @@ WHERE _op <> 'd'</#if>;
 -- the versioned view of [=source] by ([=primaryKey?join(", ")]), for FOR SYSTEM_TIME AS OF: each version valid from its
 -- change time until the next one's (a delete does not end a version here: Flink's versioned views have no deletes)
 CREATE TEMPORARY VIEW [=versions] AS
-SELECT <#list columns as c>[=q(c.name)], </#list>_change_time
+SELECT <#list columns as c>[=q(c.name)]<#sep>, </#sep></#list>
 FROM (
-  SELECT *, ROW_NUMBER() OVER (PARTITION BY <#list primaryKey as k>[=q(k)]<#sep>, </#sep></#list> ORDER BY _change_time DESC) AS _version
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY <#list primaryKey as k>[=q(k)]<#sep>, </#sep></#list> ORDER BY [=eventTime] DESC) AS _version
   FROM [=events]
 )
 WHERE _version = 1;

@@ -101,9 +101,9 @@ final class DatasetExportCommand implements Callable<Integer> {
             err.println("fsc dataset export: nothing built yet in " + local.warehouse() + "; run `fsc run` first");
             return ExitCodes.USER_ERRORS;
         }
-        Optional<Path> jar = RunnerJar.find();
+        Optional<Path> jar = RunnerJar.SPARK.find();
         if (jar.isEmpty()) {
-            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.hint());
+            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.SPARK.hint());
             return ExitCodes.USAGE;
         }
         List<String> tables = dataset.map(d -> List.of(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())))

@@ -98,9 +98,9 @@ public final class RunCommand implements Callable<Integer> {
                 return ExitCodes.USER_ERRORS;
             }
         }
-        Optional<Path> jar = RunnerJar.find();
+        Optional<Path> jar = RunnerJar.SPARK.find();
         if (jar.isEmpty()) {
-            err.println("fsc run: the Spark runner jar was not found; " + RunnerJar.hint());
+            err.println("fsc run: the Spark runner jar was not found; " + RunnerJar.SPARK.hint());
             return ExitCodes.USAGE;
         }
         Plan plan = new ModelToPlan().plan(model);

@@ -61,7 +61,6 @@ public final class FlinkCodegen {
             List<Step> steps = new ArrayList<>();
             Map<String, String> parameters = new TreeMap<>();
             parameters.put(ONLINE_STORE, online.getOrDefault("url", EMBEDDED_STORE));
-            steps.add(Step.sql("setup", List.of("SET 'table.local-time-zone' = 'UTC'"), List.of()));
             List<String> silverSteps = new ArrayList<>();
             for (Source source : job.sources()) {
                 String name = source.name();
@@ -81,7 +80,7 @@ public final class FlinkCodegen {
                         parameters.put(SourceInput.protobufClassParameter(name), "");
                     }
                 }
-                steps.add(Step.sql("source_" + name, sources.input(source, input), List.of("setup")));
+                steps.add(Step.sql("source_" + name, sources.input(source, input), List.of()));
                 steps.add(Step.sql("bronze_" + name, sources.bronze(source), List.of("source_" + name)));
                 steps.add(Step.sql("silver_" + name, sources.silver(source), List.of("source_" + name)));
                 silverSteps.add("silver_" + name);

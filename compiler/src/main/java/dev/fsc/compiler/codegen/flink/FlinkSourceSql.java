@@ -150,6 +150,11 @@ final class FlinkSourceSql {
         m.put("rowChecks", rowChecks.of(spec));
         m.put("timeColumn", FlinkSqlText.identifier(timeColumn));
         m.put("onTimeColumns", onTimeColumns(source, timeColumn));
+        m.put("eventTime", FlinkSqlText.identifier(et));
+        // a CDC version's event time is its change time (deletes aside, which are not events): the watermarked
+        // column takes the event time's name, so temporal joins AS OF it and the versioned view order by it
+        m.put("eventColumns", source.columns().stream().map(Column::name)
+                .map(c -> cdc && c.equals(et) ? "_change_time AS " + FlinkSqlText.identifier(c) : FlinkSqlText.identifier(c)).toList());
         spec.lateness().ifPresent(l -> {
             m.put("latenessText", Durations.format(l.value()));
             // snapshot rows (op r) arrive long after their event time by nature: never late
@@ -159,9 +164,10 @@ final class FlinkSourceSql {
         spec.dedup().ifPresent(d -> {
             Map<String, Object> dedup = new LinkedHashMap<>();
             dedup.put("keys", d.key().stream().map(Located::value).toList());
-            dedup.put("withinMillis", Long.toString(d.within().value().toMillis()));
             dedup.put("withinText", Durations.format(d.within().value()));
-            dedup.put("columns", onTimeNames(source).stream().map(FlinkSqlText::identifier).toList());
+            // FSC_DEDUP's rowtime column is the time attribute on_time named: the event time, still watermarked
+            dedup.put("columns", onTimeNames(source).stream()
+                    .map(c -> c.equals(timeColumn) ? "rowtime AS " + FlinkSqlText.identifier(c) : FlinkSqlText.identifier(c)).toList());
             m.put("dedup", dedup);
         });
         if (cdc) {

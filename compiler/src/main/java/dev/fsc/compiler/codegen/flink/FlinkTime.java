@@ -2,7 +2,7 @@ package dev.fsc.compiler.codegen.flink;
 
 import java.time.Duration;
 
-/** Time arithmetic as Flink SQL text; the job's session time zone is UTC (the {@code setup} step). */
+/** Time arithmetic as Flink SQL text; the runner keeps the session time zone at UTC (runtime-flink/README.md, Contract). */
 final class FlinkTime {
     private static final String EPOCH = "TIMESTAMP '1970-01-01 00:00:00'";
 
