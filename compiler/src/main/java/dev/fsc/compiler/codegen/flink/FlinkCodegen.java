@@ -12,6 +12,7 @@ import dev.fsc.compiler.plan.NodeId;
 import dev.fsc.compiler.plan.NodeKind;
 import dev.fsc.compiler.plan.Plan;
 import dev.fsc.compiler.plan.PlanNode;
+import dev.fsc.compiler.spec.Durations;
 import dev.fsc.compiler.spec.ProjectSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,11 +35,15 @@ public final class FlinkCodegen {
 
     private final Templates templates = Templates.of("flink");
 
-    /** What the Flink target generates: the jobs' manifests and every file, by relative path. */
-    public record FlinkJobs(List<JobManifest> manifests, Map<String, String> files) {
+    /**
+     * What the Flink target generates: the jobs' manifests, every file by relative path, and the tile tables
+     * the jobs write with their entity key columns (what a parity check compares).
+     */
+    public record FlinkJobs(List<JobManifest> manifests, Map<String, String> files, Map<String, List<String>> tileTables) {
         public FlinkJobs {
             manifests = List.copyOf(manifests);
             files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+            tileTables = java.util.Collections.unmodifiableMap(new TreeMap<>(tileTables));
         }
     }
 
@@ -57,6 +62,7 @@ public final class FlinkCodegen {
         FlinkViewSql views = new FlinkViewSql(templates);
         List<JobManifest> manifests = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
+        Map<String, List<String>> tileTables = new TreeMap<>();
         for (StreamingJob job : StreamingJob.of(model)) {
             List<Step> steps = new ArrayList<>();
             Map<String, String> parameters = new TreeMap<>();
@@ -92,8 +98,9 @@ public final class FlinkCodegen {
                 String version = version(plan, view);
                 List<FlinkTileGroup> groups = FlinkTileGroup.of(view);
                 for (FlinkTileGroup group : groups) {
-                    String id = "tiles_" + view.name() + "_" + dev.fsc.compiler.spec.Durations.format(group.size());
+                    String id = "tiles_" + view.name() + "_" + Durations.format(group.size());
                     steps.add(Step.sql(id, views.tiles(group, version), List.of("events")));
+                    tileTables.put(group.table(), view.entity().keyNames());
                 }
                 files.put("flink/online/" + view.name() + ".json", OnlineDescriptor.of(view, version, groups).toJson());
             }
@@ -105,7 +112,7 @@ public final class FlinkCodegen {
             }
             files.put("flink/" + job.name() + ".job.json", manifest.toJson());
         }
-        return new FlinkJobs(manifests, files);
+        return new FlinkJobs(manifests, files, tileTables);
     }
 
     /** The view's plan fingerprint: its online keys' version. */
