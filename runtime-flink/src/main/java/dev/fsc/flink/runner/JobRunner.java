@@ -105,6 +105,10 @@ final class JobRunner {
     private Configuration configuration(JobManifest manifest, Path folder) {
         Configuration conf = new Configuration();
         conf.setString("parallelism.default", Integer.toString(args.parallelism()));
+        // Event times are UTC everywhere (batch-semantics); casts between TIMESTAMP and TIMESTAMP_LTZ must agree.
+        conf.setString("table.local-time-zone", "UTC");
+        // Stable operator uids for every transformation, so a restarted job maps its checkpointed state.
+        conf.setString("table.exec.uid.generation", "ALWAYS");
         conf.setString("execution.checkpointing.interval", args.checkpointMillis() + " ms");
         conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
         conf.setString("execution.checkpointing.dir", checkpointDir(manifest, folder).toUri().toString());
