@@ -126,13 +126,16 @@ FROM [=silver_view]<#if cdc>
 WHERE _op <> 'd'</#if>;
 <#if cdc>
 
--- the versioned view of [=source] by ([=primaryKey?join(", ")]), for FOR SYSTEM_TIME AS OF: each version valid from its
--- change time until the next one's (a delete does not end a version here: Flink's versioned views have no deletes)
+-- the versioned view of [=source] by ([=primaryKey?join(", ")]), for FOR SYSTEM_TIME AS OF: the latest change of each key as of
+-- a time, valid from its change time until the next one's; a delete is a version too (_deleted), in which the row is absent
 CREATE TEMPORARY VIEW [=versions] AS
-SELECT <#list columns as c>[=q(c.name)]<#sep>, </#sep></#list>
+SELECT <#list columns as c>[=q(c.name)], </#list>_deleted
 FROM (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY <#list primaryKey as k>[=q(k)]<#sep>, </#sep></#list> ORDER BY [=eventTime] DESC) AS _version
-  FROM [=events]
+  FROM (
+    SELECT <#list eventColumns as c>[=c], </#list>_op = 'd' AS _deleted
+    FROM [=silver_view]
+  )
 )
 WHERE _version = 1;
 </#if>

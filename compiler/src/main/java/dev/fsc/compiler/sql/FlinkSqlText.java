@@ -3,6 +3,7 @@ package dev.fsc.compiler.sql;
 import dev.fsc.compiler.spec.SqlText;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlCall;
@@ -16,6 +17,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSnapshot;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -27,8 +29,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * dialect with backquoted identifiers prints what Flink reads; casts name Flink's types ({@link FlinkTypes}).
  *
  * <p>Tables in a query are the job's temporary views, named in full; a temporal join stays a temporal join:
- * {@code JOIN t FOR SYSTEM_TIME AS OF x} only gets t replaced by t's versioned view, which Flink joins as of x
- * (event time).
+ * {@code JOIN t FOR SYSTEM_TIME AS OF x AS a ON c} reads t's versioned view as of x (event time), whose latest
+ * version may be a delete: {@code ON c AND NOT a._deleted}, so a row deleted at or before x is absent.
  */
 public final class FlinkSqlText {
     private static final SqlDialect DIALECT = new CalciteSqlDialect(CalciteSqlDialect.DEFAULT_CONTEXT
@@ -48,6 +50,8 @@ public final class FlinkSqlText {
         }
     };
 
+    /** The column of a versioned view that is TRUE when the version is a delete (the row is absent from then on). */
+    public static final String DELETED = "_deleted";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final SqlAbstractParserImpl.Metadata KEYWORDS = SqlParser.create("", CalciteSetup.PARSER).getMetadata();
 
@@ -115,8 +119,16 @@ public final class FlinkSqlText {
                 return new SqlSnapshot(SqlParserPos.ZERO, name(versionsOf.apply(table.getSimple())), snapshot.getPeriod());
             }
             if (node instanceof SqlJoin join) {
+                Optional<String> versionsAlias = snapshotAlias(join.getRight());
                 join.setLeft(from(join.getLeft()));
                 join.setRight(from(join.getRight()));
+                versionsAlias.ifPresent(alias -> {
+                    // the version as of x may be a delete: the row is absent then
+                    SqlNode live = SqlStdOperatorTable.NOT.createCall(SqlParserPos.ZERO,
+                            new SqlIdentifier(List.of(alias, DELETED), SqlParserPos.ZERO));
+                    join.setOperand(5, join.getCondition() == null ? live
+                            : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, join.getCondition(), live));
+                });
                 return join;
             }
             if (node instanceof SqlCall as && as.getKind() == SqlKind.AS) {
@@ -124,6 +136,17 @@ public final class FlinkSqlText {
                 return as;
             }
             return node;
+        }
+
+        /** The name a temporal join's right side goes by, when it is {@code t FOR SYSTEM_TIME AS OF x [AS a]}. */
+        private static Optional<String> snapshotAlias(SqlNode right) {
+            if (right instanceof SqlCall as && as.getKind() == SqlKind.AS && as.operand(0) instanceof SqlSnapshot) {
+                return Optional.of(((SqlIdentifier) as.operand(1)).getSimple());
+            }
+            if (right instanceof SqlSnapshot snapshot && snapshot.getTableRef() instanceof SqlIdentifier table) {
+                return Optional.of(table.getSimple());
+            }
+            return Optional.empty();
         }
 
         private static SqlIdentifier name(String qualified) {

@@ -115,6 +115,16 @@ public final class FlinkCodegen {
         return new FlinkJobs(manifests, files, tileTables);
     }
 
+    /** The Kafka topic the streaming job reads a stream or CDC source from. */
+    public static String topic(Source source) {
+        return SourceInput.topic(source);
+    }
+
+    /** Whether the streaming path reads this source (stream and CDC sources; batch sources are Spark's). */
+    public static boolean streamed(Source source) {
+        return StreamingJob.streamed(source);
+    }
+
     /** The view's plan fingerprint: its online keys' version. */
     private static String version(Plan plan, FeatureView view) {
         return plan.node(new NodeId(NodeKind.FEATURE_VIEW, view.name())).map(PlanNode::fingerprint)

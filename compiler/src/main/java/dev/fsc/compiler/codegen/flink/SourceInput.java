@@ -43,7 +43,7 @@ record SourceInput(boolean kafka, String format, Map<String, String> options) {
      */
     static SourceInput kafka(Source source) {
         Optional<Connection> connection = source.spec().connection();
-        String topic = connection.flatMap(Connection::topic).orElse(source.name());
+        String topic = topic(source);
         String format = FlinkSourceSql.isCdc(source) ? "json"
                 : switch (connection.flatMap(Connection::format).orElse("json").toLowerCase(Locale.ROOT)) {
                     case "avro" -> "avro-confluent";
@@ -64,6 +64,11 @@ record SourceInput(boolean kafka, String format, Map<String, String> options) {
             options.put("protobuf.message-class-name", "${" + protobufClassParameter(source.name()) + "}");
         }
         return new SourceInput(true, format, options);
+    }
+
+    /** The Kafka topic of a stream or CDC source: its {@code topic}, else its name. */
+    static String topic(Source source) {
+        return source.spec().connection().flatMap(Connection::topic).orElse(source.name());
     }
 
     /** Whether the records carry typed values (avro, protobuf) rather than JSON text. */

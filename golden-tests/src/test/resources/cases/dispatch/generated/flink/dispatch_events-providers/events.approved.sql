@@ -41,7 +41,7 @@ SELECT
 FROM (
   SELECT e.provider_id, e.region_id, e.job_id, CAST(CASE WHEN p.vehicle_type = e.required_vehicle THEN 1 ELSE 0 END AS DOUBLE) AS vehicle_match, CASE WHEN p.home_region_id = e.region_id THEN 1 ELSE 0 END AS in_home_region, CASE WHEN p.capacity > 0 THEN CAST(p.active_jobs AS DOUBLE) / CAST(p.capacity AS DOUBLE) ELSE NULL END AS utilisation_at_assignment, e.event_ts AS event_time
   FROM default_catalog.default_database.dispatch_events AS e
-    INNER JOIN default_catalog.default_database.providers__versions FOR SYSTEM_TIME AS OF e.event_ts AS p ON e.provider_id = p.id
+    INNER JOIN default_catalog.default_database.providers__versions FOR SYSTEM_TIME AS OF e.event_ts AS p ON e.provider_id = p.id AND NOT p._deleted
   WHERE e.event_type = 'assigned'
 ) AS q;
 

@@ -140,12 +140,15 @@ SELECT id, company_name, home_region_id, vehicle_type, status, capacity, active_
 FROM default_catalog.default_database.providers__silver
 WHERE _op <> 'd';
 
--- the versioned view of providers by (id), for FOR SYSTEM_TIME AS OF: each version valid from its
--- change time until the next one's (a delete does not end a version here: Flink's versioned views have no deletes)
+-- the versioned view of providers by (id), for FOR SYSTEM_TIME AS OF: the latest change of each key as of
+-- a time, valid from its change time until the next one's; a delete is a version too (_deleted), in which the row is absent
 CREATE TEMPORARY VIEW default_catalog.default_database.providers__versions AS
-SELECT id, company_name, home_region_id, vehicle_type, status, capacity, active_jobs, rating, driver_phone, license_number, updated_at
+SELECT id, company_name, home_region_id, vehicle_type, status, capacity, active_jobs, rating, driver_phone, license_number, updated_at, _deleted
 FROM (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY updated_at DESC) AS _version
-  FROM default_catalog.default_database.providers
+  FROM (
+    SELECT id, company_name, home_region_id, vehicle_type, status, capacity, active_jobs, rating, driver_phone, license_number, _change_time AS updated_at, _op = 'd' AS _deleted
+    FROM default_catalog.default_database.providers__silver
+  )
 )
 WHERE _version = 1;

@@ -14,7 +14,7 @@ SELECT
 FROM (
   SELECT c.item_id, c.user_id, CAST(CASE WHEN TIMESTAMPDIFF(HOUR, u.signup_at, c.ts) < 24 THEN 1 ELSE 0 END AS DOUBLE) AS from_new_account, CAST(CASE WHEN u.is_verified THEN 0 ELSE 1 END AS DOUBLE) AS from_unverified, CAST(CASE WHEN EXTRACT(HOUR FROM c.ts) < 6 THEN 1 ELSE 0 END AS DOUBLE) AS at_night, c.ts AS event_time
   FROM default_catalog.default_database.clicks AS c
-    INNER JOIN default_catalog.default_database.users__versions FOR SYSTEM_TIME AS OF c.ts AS u ON c.user_id = u.user_id
+    INNER JOIN default_catalog.default_database.users__versions FOR SYSTEM_TIME AS OF c.ts AS u ON c.user_id = u.user_id AND NOT u._deleted
 ) AS q;
 
 -- item_click_stats: its input events with the entity key, the event time (a plain timestamp from here on: the
@@ -65,7 +65,7 @@ SELECT
 FROM (
   SELECT o.user_id, o.item_id, o.card_fingerprint, o.amount_usd, o.payment_method, CASE WHEN o.shipping_country <> u.country THEN 1 ELSE 0 END AS country_mismatch, CASE WHEN COALESCE(u.is_verified, FALSE) THEN 0 ELSE 1 END AS unverified, TIMESTAMPDIFF(HOUR, u.signup_at, o.updated_at) AS account_age_hours, o.updated_at AS event_time
   FROM default_catalog.default_database.orders AS o
-    INNER JOIN default_catalog.default_database.users__versions FOR SYSTEM_TIME AS OF o.updated_at AS u ON o.user_id = u.user_id
+    INNER JOIN default_catalog.default_database.users__versions FOR SYSTEM_TIME AS OF o.updated_at AS u ON o.user_id = u.user_id AND NOT u._deleted
   WHERE o.status = 'placed'
 ) AS q;
 

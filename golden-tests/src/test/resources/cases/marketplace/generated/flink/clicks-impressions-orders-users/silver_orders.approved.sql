@@ -148,12 +148,15 @@ SELECT order_id, user_id, item_id, quantity, amount_usd, status, payment_method,
 FROM default_catalog.default_database.orders__silver
 WHERE _op <> 'd';
 
--- the versioned view of orders by (order_id), for FOR SYSTEM_TIME AS OF: each version valid from its
--- change time until the next one's (a delete does not end a version here: Flink's versioned views have no deletes)
+-- the versioned view of orders by (order_id), for FOR SYSTEM_TIME AS OF: the latest change of each key as of
+-- a time, valid from its change time until the next one's; a delete is a version too (_deleted), in which the row is absent
 CREATE TEMPORARY VIEW default_catalog.default_database.orders__versions AS
-SELECT order_id, user_id, item_id, quantity, amount_usd, status, payment_method, card_fingerprint, shipping_country, created_at, updated_at
+SELECT order_id, user_id, item_id, quantity, amount_usd, status, payment_method, card_fingerprint, shipping_country, created_at, updated_at, _deleted
 FROM (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY updated_at DESC) AS _version
-  FROM default_catalog.default_database.orders
+  FROM (
+    SELECT order_id, user_id, item_id, quantity, amount_usd, status, payment_method, card_fingerprint, shipping_country, created_at, _change_time AS updated_at, _op = 'd' AS _deleted
+    FROM default_catalog.default_database.orders__silver
+  )
 )
 WHERE _version = 1;

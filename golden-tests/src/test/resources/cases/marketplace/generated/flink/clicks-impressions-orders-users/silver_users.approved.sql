@@ -132,12 +132,15 @@ SELECT user_id, email, phone, date_of_birth, country, account_status, is_verifie
 FROM default_catalog.default_database.users__silver
 WHERE _op <> 'd';
 
--- the versioned view of users by (user_id), for FOR SYSTEM_TIME AS OF: each version valid from its
--- change time until the next one's (a delete does not end a version here: Flink's versioned views have no deletes)
+-- the versioned view of users by (user_id), for FOR SYSTEM_TIME AS OF: the latest change of each key as of
+-- a time, valid from its change time until the next one's; a delete is a version too (_deleted), in which the row is absent
 CREATE TEMPORARY VIEW default_catalog.default_database.users__versions AS
-SELECT user_id, email, phone, date_of_birth, country, account_status, is_verified, signup_at, updated_at
+SELECT user_id, email, phone, date_of_birth, country, account_status, is_verified, signup_at, updated_at, _deleted
 FROM (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY updated_at DESC) AS _version
-  FROM default_catalog.default_database.users
+  FROM (
+    SELECT user_id, email, phone, date_of_birth, country, account_status, is_verified, signup_at, _change_time AS updated_at, _op = 'd' AS _deleted
+    FROM default_catalog.default_database.users__silver
+  )
 )
 WHERE _version = 1;
