@@ -7,7 +7,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +41,7 @@ public final class StreamBench {
         int seconds = Integer.parseInt(a[5]);
         System.setProperty("fsc.runner.jar", jar.toString());
         Files.createDirectories(work);
-        try (KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build()).build()) {
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
+        try (KafkaClusterTestKit kafka = Brokers.start()) {
             try (var admin = kafka.admin()) {
                 admin.createTopics(List.of(new NewTopic("preloaded", 2, (short) 1), new NewTopic("live", 2, (short) 1))).all().get();
             }
