@@ -55,8 +55,12 @@ final class JobRunner {
         for (JobManifest.Step step : manifest.executionOrder()) {
             for (String sql : manifest.resolvedSql(step)) {
                 java.util.Optional<String[]> view = Statements.temporaryView(sql);
+                java.util.Optional<String[]> option = Statements.setOption(sql);
                 if (Statements.isInsert(sql)) {
                     inserts.add(sql);
+                } else if (option.isPresent()) {
+                    // executeSql rejects SET outside the SQL client: applied to the session's config instead.
+                    env.getConfig().set(option.get()[0], option.get()[1]);
                 } else if (view.isPresent()) {
                     // Registered as a planned Table, not as SQL text: Flink 2.1 cannot re-parse the
                     // expanded text of a view that calls a process table function (TABLE t PARTITION BY).

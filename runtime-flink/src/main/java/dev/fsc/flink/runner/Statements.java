@@ -15,6 +15,8 @@ final class Statements {
 
     private static final Pattern TEMPORARY_VIEW = Pattern.compile("(?is)\\ACREATE\\s+TEMPORARY\\s+VIEW\\s+([A-Za-z0-9_.`]+)\\s+AS\\s+(.*)");
 
+    private static final Pattern SET = Pattern.compile("(?is)\\ASET\\s+'([^']+)'\\s*=\\s*'([^']*)'\\s*;?\\s*");
+
     private Statements() {
     }
 
@@ -27,6 +29,12 @@ final class Statements {
     static Optional<String[]> temporaryView(String sql) {
         Matcher m = TEMPORARY_VIEW.matcher(body(sql));
         return m.matches() ? Optional.of(new String[] {m.group(1).replace("`", ""), m.group(2)}) : Optional.empty();
+    }
+
+    /** {@code SET 'key' = 'value'} as (key, value), if the statement is one. */
+    static Optional<String[]> setOption(String sql) {
+        Matcher m = SET.matcher(body(sql));
+        return m.matches() ? Optional.of(new String[] {m.group(1), m.group(2)}) : Optional.empty();
     }
 
     static boolean isInsert(String sql) {

@@ -14,6 +14,9 @@ final class Brokers {
                 // The events carry fixed historic timestamps (their arrival times): with the default 7-day
                 // retention the broker would delete them as soon as its retention check runs.
                 .setConfigProp("log.retention.ms", "-1")
+                // one broker: the internal topics (committed group offsets) need a replication factor of 1
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
                 .build();
         kafka.format();
         kafka.startup();
