@@ -1,6 +1,7 @@
 package dev.fsc.cli;
 
 import dev.fsc.compiler.codegen.airflow.AirflowCodegen;
+import dev.fsc.compiler.codegen.flink.FlinkCodegen;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.Plan;
@@ -30,6 +31,9 @@ public final class GeneratedFiles {
         spark.files().forEach((path, content) -> files.put(Path.of(path), content));
         new AirflowCodegen().generate(model, plan, spark.manifest(), environment, inputs)
                 .ifPresent(dag -> dag.files().forEach((path, content) -> files.put(Path.of(path), content)));
+        FlinkCodegen.FlinkJobs flink = new FlinkCodegen().generate(model, plan, Version.current(), environment,
+                SparkCodegen.catalog(model.project(), environment));
+        flink.files().forEach((path, content) -> files.put(Path.of(path), content));
         return files;
     }
 }

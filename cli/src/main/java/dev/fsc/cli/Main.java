@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 dev.fsc.cli.run.RunTaskCommand.class,
                 dev.fsc.cli.run.DatasetCommand.class,
                 dev.fsc.cli.sample.SampleDataCommand.class,
+                dev.fsc.cli.stream.StreamCommand.class,
+                dev.fsc.cli.stream.VerifyParityCommand.class,
                 dev.fsc.cli.deploy.DeployCommand.class,
                 dev.fsc.cli.deploy.StatusCommand.class,
                 CommandLine.HelpCommand.class})

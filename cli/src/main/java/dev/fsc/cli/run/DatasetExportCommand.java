@@ -55,6 +55,10 @@ final class DatasetExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "file to write")
     private Path out;
 
+    @Option(names = "--warehouse", paramLabel = "DIR",
+            description = "read this Iceberg warehouse instead of <project>/.fsc/warehouse (e.g. a streaming run's)")
+    private Path warehouseOption;
+
     @Option(names = "--build", paramLabel = "YYYY-MM-DD", description = "the build of this day (its snapshot tag) instead of the latest")
     private String build;
 
@@ -97,13 +101,14 @@ final class DatasetExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         LocalRuns local = new LocalRuns(root);
-        if (!Files.isDirectory(local.warehouse())) {
-            err.println("fsc dataset export: nothing built yet in " + local.warehouse() + "; run `fsc run` first");
+        Path warehouse = warehouseOption != null ? warehouseOption : local.warehouse();
+        if (!Files.isDirectory(warehouse)) {
+            err.println("fsc dataset export: nothing built yet in " + warehouse + "; run `fsc run` first");
             return ExitCodes.USER_ERRORS;
         }
-        Optional<Path> jar = RunnerJar.find();
+        Optional<Path> jar = RunnerJar.SPARK.find();
         if (jar.isEmpty()) {
-            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.hint());
+            err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.SPARK.hint());
             return ExitCodes.USAGE;
         }
         List<String> tables = dataset.map(d -> List.of(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())))
@@ -116,7 +121,7 @@ final class DatasetExportCommand implements Callable<Integer> {
         }
         JobManifest manifest = new JobManifest(JobManifest.FORMAT_VERSION, result.model().get().project().project().value(),
                 "export", "-", Version.current(),
-                JobManifest.CatalogConfig.hadoop(local.warehouse().toAbsolutePath().normalize().toString()), Map.of(),
+                JobManifest.CatalogConfig.hadoop(warehouse.toAbsolutePath().normalize().toString()), Map.of(),
                 Optional.empty(), steps);
         Path manifestFile = work.resolve("export.json");
         Files.writeString(manifestFile, manifest.toJson());

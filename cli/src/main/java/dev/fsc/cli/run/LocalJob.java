@@ -57,9 +57,9 @@ record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Ma
 
     /** The Spark runner jar; empty after saying how to get one (a usage error). */
     static Optional<Path> runner(String command, PrintWriter err) {
-        Optional<Path> jar = RunnerJar.find();
+        Optional<Path> jar = RunnerJar.SPARK.find();
         if (jar.isEmpty()) {
-            err.println("fsc " + command + ": the Spark runner jar was not found; " + RunnerJar.hint());
+            err.println("fsc " + command + ": the Spark runner jar was not found; " + RunnerJar.SPARK.hint());
         }
         return jar;
     }

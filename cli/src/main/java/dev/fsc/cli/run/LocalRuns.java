@@ -15,20 +15,20 @@ import java.util.TreeMap;
  * Where the local environment keeps its state under the project's {@code .fsc/}: the Iceberg warehouse,
  * each run's manifests, results and log, and Spark's scratch space; and the per-day manifests of a run.
  */
-record LocalRuns(Path project) {
-    Path warehouse() {
+public record LocalRuns(Path project) {
+    public Path warehouse() {
         return project.resolve(".fsc/warehouse");
     }
 
-    Path runs() {
+    public Path runs() {
         return project.resolve(".fsc/runs");
     }
 
-    Path tmp() {
+    public Path tmp() {
         return project.resolve(".fsc/tmp");
     }
 
-    Path builds() {
+    public Path builds() {
         return project.resolve(".fsc/builds");
     }
 

@@ -6,30 +6,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the Spark runner jar: {@code $FSC_SPARK_RUNNER}, else beside the CLI's build ({@code runtime-spark/target/}). */
-final class RunnerJar {
-    static final String ENV = "FSC_SPARK_RUNNER";
+/**
+ * Finds a runtime's runner jar: its environment variable ({@code FSC_SPARK_RUNNER}, {@code FSC_FLINK_RUNNER}),
+ * else beside the CLI's build ({@code <module>/target/<jar>}).
+ *
+ * @param env the environment variable that points at the jar
+ * @param module the repository module that builds it
+ * @param jarName the jar's file name in {@code <module>/target/}
+ */
+public record RunnerJar(String env, String module, String jarName) {
+    /** The Spark runner (batch jobs, table exports). */
+    public static final RunnerJar SPARK = new RunnerJar("FSC_SPARK_RUNNER", "runtime-spark", SparkJvm.JAR_NAME);
+    /** The Flink runner (streaming jobs, online reads). */
+    public static final RunnerJar FLINK = new RunnerJar("FSC_FLINK_RUNNER", "runtime-flink", "fsc-flink-runner.jar");
 
-    private RunnerJar() {
-    }
-
-    static Optional<Path> find() {
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return Optional.of(Path.of(env)).filter(Files::isRegularFile);
+    public Optional<Path> find() {
+        String value = System.getenv(env);
+        if (value != null && !value.isBlank()) {
+            return Optional.of(Path.of(value)).filter(Files::isRegularFile);
         }
         try {
             Path cliJar = Path.of(RunnerJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // cli/target/fsc.jar (or cli/target/classes) -> <repo>/runtime-spark/target/fsc-spark-runner.jar
+            // cli/target/fsc.jar (or cli/target/classes) -> <repo>/<module>/target/<jar>
             Path repo = cliJar.getParent().getParent().getParent();
-            return Optional.of(repo.resolve("runtime-spark/target").resolve(SparkJvm.JAR_NAME)).filter(Files::isRegularFile);
+            return Optional.of(repo.resolve(module).resolve("target").resolve(jarName)).filter(Files::isRegularFile);
         } catch (URISyntaxException | NullPointerException e) {
             return Optional.empty();
         }
     }
 
-    static String hint() {
-        return "build it with `mvn -B -pl runtime-spark -am package -DskipTests` (the ./fsc launcher does this on"
-                + " first use), or point " + ENV + " at it";
+    public String hint() {
+        return "build it with `mvn -B -pl " + module + " -am package -DskipTests`, or point " + env + " at it";
     }
 }

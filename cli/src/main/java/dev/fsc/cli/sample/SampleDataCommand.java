@@ -4,6 +4,7 @@ import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.ProjectOption;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
+import dev.fsc.compiler.codegen.flink.FlinkCodegen;
 import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.model.Source;
@@ -48,6 +49,11 @@ public final class SampleDataCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "write every file (and MANIFEST.json) into DIR instead of the paths in fsc.yaml")
     private Path out;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "also publish the stream and CDC records to Kafka (host:port,...), in arrival order, the"
+                    + " arrival time as each record's Kafka timestamp, one topic per source (its topic in the spec)")
+    private String kafka;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -109,7 +115,25 @@ public final class SampleDataCommand implements Callable<Integer> {
         });
         stdout.println("manifest -> " + paths.displayPath(manifest));
         stdout.flush();
-        return ExitCodes.OK;
+        return kafka == null ? ExitCodes.OK : publish(targets, stdout, err);
+    }
+
+    private int publish(List<SampleDataGenerator.Target> targets, PrintWriter stdout, PrintWriter err) {
+        List<KafkaPublisher.Topic> topics = targets.stream().filter(t -> FlinkCodegen.streamed(t.source()))
+                .map(t -> new KafkaPublisher.Topic(t.source(), t.file(), FlinkCodegen.topic(t.source()))).toList();
+        try {
+            long sent = new KafkaPublisher(kafka).publish(topics, stdout);
+            stdout.println("published " + sent + " records to " + kafka + ": "
+                    + String.join(", ", topics.stream().map(t -> t.source().name() + " -> " + t.topic()).toList()));
+            stdout.flush();
+            return ExitCodes.OK;
+        } catch (java.io.IOException | java.util.concurrent.ExecutionException | org.apache.kafka.common.KafkaException e) {
+            err.println("fsc sample-data: publishing to Kafka at " + kafka + " failed: " + e.getMessage());
+            return ExitCodes.USER_ERRORS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** Where a source bound to {@code bound} is written: the file itself, or {@code <folder>/<source>.jsonl}. */

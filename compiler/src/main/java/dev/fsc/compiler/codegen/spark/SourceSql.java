@@ -1,11 +1,13 @@
 package dev.fsc.compiler.codegen.spark;
 
+import dev.fsc.compiler.codegen.RowChecks;
 import dev.fsc.compiler.codegen.Templates;
 import dev.fsc.compiler.model.Column;
 import dev.fsc.compiler.model.Source;
 import dev.fsc.compiler.spec.Located;
 import dev.fsc.compiler.spec.SourceSpec;
 import dev.fsc.compiler.spec.SourceSpec.SourceType;
+import dev.fsc.compiler.sql.SparkSqlText;
 import dev.fsc.compiler.sql.SparkTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +78,7 @@ final class SourceSql {
         model.put("columns", columns(source));
         model.put("rawColumns", cdc ? CDC_RAW : rawStreamColumns(source));
         model.put("metaColumns", metaColumns(source));
-        model.put("rowChecks", RowChecks.of(spec));
+        model.put("rowChecks", new RowChecks(SparkSqlText::expression).of(spec));
         spec.lateness().ifPresent(l -> {
             model.put("lateness", l.value().toMillis());
             model.put("latenessText", SparkTime.text(l.value()));

@@ -1,5 +1,6 @@
 package dev.fsc.compiler.codegen.spark;
 
+import dev.fsc.compiler.codegen.TableNames;
 import java.time.Duration;
 
 /**
@@ -12,19 +13,19 @@ final class SparkNames {
     }
 
     static String bronze(String source) {
-        return "bronze." + source;
+        return TableNames.bronze(source);
     }
 
     static String silver(String source) {
-        return "silver." + source;
+        return TableNames.silver(source);
     }
 
     static String late(String source) {
-        return "silver." + source + "__late";
+        return TableNames.late(source);
     }
 
     static String quarantine(String source) {
-        return "silver." + source + "__quarantine";
+        return TableNames.quarantine(source);
     }
 
     /** The row versions of a CDC source (valid_from / valid_to). */
@@ -33,7 +34,7 @@ final class SparkNames {
     }
 
     static String tiles(String view, Duration tileSize) {
-        return "gold." + view + "__tiles_" + SparkTime.text(tileSize);
+        return TableNames.tiles(view, tileSize);
     }
 
     /** The temporary view of a local input file. */
@@ -48,11 +49,11 @@ final class SparkNames {
 
     /** The job parameter holding a source's local input path. */
     static String inputParameter(String source) {
-        return "input_" + source;
+        return TableNames.inputParameter(source);
     }
 
     /** A feature's value column in a view's events. */
     static String value(String feature) {
-        return "v_" + feature;
+        return TableNames.value(feature);
     }
 }

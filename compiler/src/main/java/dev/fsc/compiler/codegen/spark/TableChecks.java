@@ -1,6 +1,8 @@
 package dev.fsc.compiler.codegen.spark;
 
 import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.compiler.codegen.RowChecks;
+import dev.fsc.compiler.sql.SparkSqlText;
 import dev.fsc.compiler.diag.Severity;
 import dev.fsc.compiler.model.Source;
 import dev.fsc.compiler.spec.Located;
@@ -26,6 +28,8 @@ final class TableChecks {
     /** A check step: its name within the source, severity and query. */
     record Check(String name, JobManifest.Severity severity, String query) {
     }
+
+    private static final RowChecks ROW_CHECKS = new RowChecks(SparkSqlText::expression);
 
     static List<Check> of(Source source) {
         List<Check> checks = new ArrayList<>();
@@ -53,7 +57,7 @@ final class TableChecks {
     private static final String RUN_DAYS = "SELECT explode(sequence(DATE'${ds_from}', DATE'${ds_to}')) AS ds";
 
     private static Optional<String> failingRows(Source source, QualityCheck check) {
-        return RowChecks.combined(check).map(c ->
+        return ROW_CHECKS.combined(check).map(c ->
                 "SELECT concat(COUNT(*), ' rows of " + source.name() + " fail " + check.kindName() + ", e.g. ', first(" + c.reason() + ")) AS message\n"
                         + "FROM " + SparkNames.silver(source.name()) + "\n"
                         + "WHERE " + days(source) + " AND (" + c.fails() + ")\n"

@@ -1,47 +1,54 @@
-package dev.fsc.compiler.codegen.spark;
+package dev.fsc.compiler.codegen;
 
+import dev.fsc.compiler.diag.Severity;
 import dev.fsc.compiler.spec.Located;
 import dev.fsc.compiler.spec.QualityCheck;
 import dev.fsc.compiler.spec.QualityCheck.AcceptedValues;
 import dev.fsc.compiler.spec.QualityCheck.Expect;
 import dev.fsc.compiler.spec.QualityCheck.NotNull;
 import dev.fsc.compiler.spec.QualityCheck.Range;
-import dev.fsc.compiler.diag.Severity;
 import dev.fsc.compiler.spec.SourceSpec;
-import dev.fsc.compiler.sql.SparkSqlText;
+import dev.fsc.compiler.spec.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Quality checks that judge one record at a time (not_null, range, accepted_values, expect): as a
- * condition that is TRUE when the record fails, and the reason SQL expression naming the check.
+ * condition that is TRUE when the record fails, and the reason SQL expression naming the check. Shared by
+ * the Spark and Flink targets, so both quarantine the same records with the same reason; the only
+ * dialect-specific part, an {@code expect} expression, is printed by the target's printer.
  */
-final class RowChecks {
-    private RowChecks() {
+public final class RowChecks {
+    private final Function<SqlText, String> expression;
+
+    /** @param expression prints a spec SQL expression in the target's dialect */
+    public RowChecks(Function<SqlText, String> expression) {
+        this.expression = expression;
     }
 
     /** One failing condition and its reason; a check on several columns gives one per column. */
-    record RowCheck(String fails, String reason) {
+    public record RowCheck(String fails, String reason) {
     }
 
-    /** The row checks of severity error: a failing record is quarantined. */
-    static List<Map<String, String>> of(SourceSpec source) {
+    /** The row checks of severity error, as template rows {@code fails} / {@code reason}: a failing record is quarantined. */
+    public List<Map<String, String>> of(SourceSpec source) {
         return errorChecks(source).stream().map(c -> Map.of("fails", c.fails(), "reason", c.reason())).toList();
     }
 
-    static List<RowCheck> errorChecks(SourceSpec source) {
+    private List<RowCheck> errorChecks(SourceSpec source) {
         return source.quality().stream().filter(c -> c.severity() == Severity.ERROR).flatMap(c -> conditions(c).stream()).toList();
     }
 
     /** Whether a check is judged per record. */
-    static boolean isRowCheck(QualityCheck check) {
+    public static boolean isRowCheck(QualityCheck check) {
         return check instanceof NotNull || check instanceof Range || check instanceof AcceptedValues || check instanceof Expect;
     }
 
-    static List<RowCheck> conditions(QualityCheck check) {
+    private List<RowCheck> conditions(QualityCheck check) {
         List<RowCheck> out = new ArrayList<>();
         if (check instanceof NotNull n) {
             n.columns().stream().map(Located::value).forEach(c -> out.add(new RowCheck(c + " IS NULL", quote("not_null(" + c + ")"))));
@@ -58,12 +65,13 @@ final class RowChecks {
             out.add(new RowCheck("NOT (" + c + " IN (" + values + "))",
                     "concat('accepted_values(" + c + "): ''', CAST(" + c + " AS STRING), ''' is not accepted')"));
         } else if (check instanceof Expect e) {
-            out.add(new RowCheck("NOT (" + SparkSqlText.expression(e.sql()) + ")", quote("expect " + e.name().value())));
+            out.add(new RowCheck("NOT (" + expression.apply(e.sql()) + ")", quote("expect " + e.name().value())));
         }
         return out;
     }
 
-    static Optional<RowCheck> combined(QualityCheck check) {
+    /** All conditions of one check OR-ed, with the first one's reason; empty for checks that are not per record. */
+    public Optional<RowCheck> combined(QualityCheck check) {
         List<RowCheck> parts = conditions(check);
         if (parts.isEmpty()) {
             return Optional.empty();
@@ -73,7 +81,7 @@ final class RowChecks {
     }
 
     /** A SQL string literal. */
-    static String quote(String text) {
+    public static String quote(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Streaming benchmark: the fsc-shaped job vs a hand-written Flink SQL job of the same count/sum tile view,
+# same 2 cores; event → online-store latency. See runtime-flink/src/test/java/dev/fsc/flink/it/StreamBench.java.
+#
+#   bench/stream/run.sh
+#
+# Environment (defaults in brackets): EVENTS [2000000] pre-loaded events; RATE [20000] events/s and
+# LAT_SECONDS [30] of the latency run. Writes bench/results/stream.md.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$(dirname "$here")")"
+out="$root/bench/out/stream"
+mkdir -p "$out" "$root/bench/results"
+echo "bench/stream: building the runner..." >&2
+(cd "$root" && mvn -o -q -pl runtime-flink -am package -DskipTests)
+(cd "$root" && mvn -o -q -pl runtime-flink dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt")
+cp="$root/runtime-flink/target/test-classes:$root/runtime-flink/target/classes:$(cat "$out/classpath.txt")"
+rm -rf "$out/work"
+java -Xmx1g -cp "$cp" dev.fsc.flink.it.StreamBench "$root/runtime-flink/target/fsc-flink-runner.jar" "$here" "$out/work" \
+  "${EVENTS:-2000000}" "${RATE:-20000}" "${LAT_SECONDS:-30}"
+cp "$out/work/stream.md" "$root/bench/results/stream.md"

@@ -1,0 +1,116 @@
+package dev.fsc.flink.runner;
+
+import dev.fsc.common.json.Json;
+import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.common.manifest.JobResult;
+import dev.fsc.common.manifest.ManifestException;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Entry point of {@code fsc-flink-runner.jar}: {@code run <job.json> ...} or {@code read ...}. */
+public final class FlinkRunner {
+    static final String LOG_CONFIG = "fsc-flink-runner-log4j2.properties";
+
+    private FlinkRunner() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(execute(Arrays.asList(argv), System.out, System.err));
+    }
+
+    static int execute(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty() || !(argv.get(0).equals("run") || argv.get(0).equals("read"))) {
+            err.println(RunArgs.USAGE + "\n" + ReadCommand.USAGE);
+            return JobResult.EXIT_USAGE;
+        }
+        List<String> rest = argv.subList(1, argv.size());
+        if (argv.get(0).equals("read")) {
+            try {
+                ReadCommand.run(rest, out);
+                return JobResult.EXIT_OK;
+            } catch (RunArgs.UsageException e) {
+                err.println("error: " + e.getMessage() + "\n" + ReadCommand.USAGE);
+                return JobResult.EXIT_USAGE;
+            } catch (Exception e) {
+                err.println("error: " + e.getMessage());
+                return JobResult.EXIT_FAILED;
+            }
+        }
+        RunArgs args;
+        try {
+            args = RunArgs.parse(rest);
+        } catch (RunArgs.UsageException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage() + "\n" + RunArgs.USAGE);
+            return JobResult.EXIT_USAGE;
+        }
+        return run(args, out, err);
+    }
+
+    private static int run(RunArgs args, PrintStream out, PrintStream err) {
+        Path log = args.log().orElse(Path.of(args.manifest().toString().replaceAll("\\.json$", "") + ".log"));
+        configureLogging(log);
+        long start = System.currentTimeMillis();
+        Map<String, Object> result = new LinkedHashMap<>();
+        int exit;
+        JobManifest manifest = null;
+        try {
+            manifest = JobManifest.fromJson(Files.readString(args.manifest()));
+            result.put("job", manifest.job());
+            JobRunner.Outcome o = new JobRunner(args, out).run(manifest);
+            result.put("jobId", o.jobId());
+            result.put("startSeconds", o.startSeconds());
+            result.put("tables", new LinkedHashMap<String, Object>(o.rowsAdded()));
+            exit = JobResult.EXIT_OK;
+        } catch (ManifestException e) {
+            err.println("error: " + args.manifest() + ": " + e.getMessage());
+            result.put("message", e.getMessage());
+            exit = JobResult.EXIT_USAGE;
+        } catch (Exception e) {
+            String message = rootMessage(e);
+            err.println("error: job " + (manifest == null ? args.manifest() : manifest.job()) + " failed: " + message
+                    + " (details in " + log + ")");
+            org.slf4j.LoggerFactory.getLogger(FlinkRunner.class).error("job failed", e);
+            result.put("message", message);
+            exit = JobResult.EXIT_FAILED;
+        }
+        result.put("status", exit == JobResult.EXIT_OK ? "ok" : exit == JobResult.EXIT_USAGE ? "invalid" : "failed");
+        result.put("exitCode", (long) exit);
+        result.put("seconds", (System.currentTimeMillis() - start) / 1000.0);
+        writeResult(args.result(), result, err);
+        return exit;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t;
+    }
+
+    private static void writeResult(Optional<Path> file, Map<String, Object> result, PrintStream err) {
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(file.get(), Json.write(result) + "\n");
+        } catch (java.io.IOException e) {
+            err.println("error: cannot write the result to " + file.get() + ": " + e.getMessage());
+        }
+    }
+
+    /** Logging goes to the log file only; set before any Flink or log4j class is touched. */
+    private static void configureLogging(Path log) {
+        System.setProperty("fsc.runner.log", log.toAbsolutePath().toString());
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:" + LOG_CONFIG);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.fsc.flink.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code run <job.json> [options]}.
+ *
+ * @param manifest the streaming job manifest
+ * @param params {@code --param k=v} overrides of the manifest's parameters
+ * @param checkpointDir where checkpoints go (default: {@code <manifest folder>/.checkpoints/<job>})
+ * @param checkpointMillis checkpoint interval
+ * @param restoreFrom a checkpoint or savepoint folder to start from
+ * @param resume start from the newest complete checkpoint under {@code checkpointDir}, if any
+ * @param jobManager REST URL of a cluster to submit to (absent = local MiniCluster)
+ * @param parallelism default parallelism
+ * @param result where to write the result JSON
+ * @param log the log file
+ */
+record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpointDir, long checkpointMillis,
+               Optional<Path> restoreFrom, boolean resume, Optional<String> jobManager, int parallelism,
+               Optional<Path> result, Optional<Path> log) {
+
+    static final String USAGE = """
+            usage: java -jar fsc-flink-runner.jar run <job.json> [options]
+              --param NAME=VALUE        override a manifest parameter (repeatable)
+              --checkpoint-dir DIR      checkpoint folder (default <manifest folder>/.checkpoints/<job>)
+              --checkpoint-interval D   checkpoint interval (default 5s; e.g. 500ms, 10s)
+              --savepoint PATH          start from this checkpoint or savepoint
+              --resume                  start from the newest complete checkpoint in the checkpoint folder
+              --jobmanager URL          submit to this cluster's REST endpoint instead of a local MiniCluster
+              --parallelism N           default parallelism (default 2)
+              --result FILE             write the run's result as JSON
+              --log FILE                log file (default <manifest>.log)
+            exit codes: 0 ok, 1 the job failed, 2 usage or invalid manifest, 3 internal error""";
+
+    RunArgs {
+        params = Map.copyOf(params);
+    }
+
+    static RunArgs parse(List<String> args) throws UsageException {
+        Path manifest = null;
+        Map<String, String> params = new LinkedHashMap<>();
+        Optional<Path> checkpointDir = Optional.empty();
+        long interval = 5_000;
+        Optional<Path> restore = Optional.empty();
+        boolean resume = false;
+        Optional<String> jobManager = Optional.empty();
+        int parallelism = 2;
+        Optional<Path> result = Optional.empty();
+        Optional<Path> log = Optional.empty();
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String a = rest.remove(0);
+            switch (a) {
+                case "--param" -> {
+                    String kv = value(rest, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("--param expects NAME=VALUE, got " + kv);
+                    }
+                    params.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--checkpoint-dir" -> checkpointDir = Optional.of(Path.of(value(rest, a)));
+                case "--checkpoint-interval" -> interval = dev.fsc.flink.online.Durations.millis(value(rest, a));
+                case "--savepoint" -> restore = Optional.of(Path.of(value(rest, a)));
+                case "--resume" -> resume = true;
+                case "--jobmanager" -> jobManager = Optional.of(value(rest, a));
+                case "--parallelism" -> parallelism = Integer.parseInt(value(rest, a));
+                case "--result" -> result = Optional.of(Path.of(value(rest, a)));
+                case "--log" -> log = Optional.of(Path.of(value(rest, a)));
+                default -> {
+                    if (a.startsWith("--") || manifest != null) {
+                        throw new UsageException("unexpected argument " + a);
+                    }
+                    manifest = Path.of(a);
+                }
+            }
+        }
+        if (manifest == null) {
+            throw new UsageException("missing the job manifest");
+        }
+        return new RunArgs(manifest, params, checkpointDir, interval, restore, resume, jobManager, parallelism, result, log);
+    }
+
+    static String value(List<String> rest, String option) throws UsageException {
+        if (rest.isEmpty()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    /** A command-line mistake; shown above the usage text, exit code 2. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
