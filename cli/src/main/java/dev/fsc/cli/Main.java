@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code fsc <command>}. */
 @Command(name = "fsc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Compiles ML pipeline specs (YAML + SQL) into Flink, Spark and Airflow jobs.",
-        subcommands = {ValidateCommand.class, ExplainCommand.class, CompileCommand.class, PlanCommand.class, dev.fsc.cli.run.RunCommand.class, dev.fsc.cli.run.DatasetCommand.class, dev.fsc.cli.sample.SampleDataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ExplainCommand.class, CompileCommand.class, PlanCommand.class, dev.fsc.cli.run.RunCommand.class, dev.fsc.cli.backfill.BackfillCommand.class, dev.fsc.cli.run.DatasetCommand.class, dev.fsc.cli.sample.SampleDataCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

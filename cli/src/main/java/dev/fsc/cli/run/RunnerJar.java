@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds the Spark runner jar: {@code $FSC_SPARK_RUNNER}, else beside the CLI's build ({@code runtime-spark/target/}). */
-final class RunnerJar {
+public final class RunnerJar {
     static final String ENV = "FSC_SPARK_RUNNER";
 
     private RunnerJar() {
     }
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
             return Optional.of(Path.of(env)).filter(Files::isRegularFile);
@@ -28,7 +28,7 @@ final class RunnerJar {
         }
     }
 
-    static String hint() {
+    public static String hint() {
         return "build it with `mvn -B -pl runtime-spark -am package -DskipTests` (the ./fsc launcher does this on"
                 + " first use), or point " + ENV + " at it";
     }

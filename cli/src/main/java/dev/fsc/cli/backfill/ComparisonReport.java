@@ -1,0 +1,173 @@
+package dev.fsc.cli.backfill;
+
+import dev.fsc.common.json.Json;
+import dev.fsc.common.manifest.JobManifest.Step;
+import dev.fsc.compiler.model.Dataset;
+import dev.fsc.compiler.model.FeatureView;
+import dev.fsc.compiler.model.Model;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What a backfill changed, for a reviewer, before anything is published: per table and day partition the
+ * rows on main and on the branch, and for tiles and datasets, per column, how many values changed — rows
+ * paired on their keys (a tile's entity keys and tile start; a dataset row's spine columns), every other
+ * column compared as text. Spark computes it (SQL steps writing JSON lines); this class writes the SQL and
+ * renders the result as {@code report.md}.
+ */
+final class ComparisonReport {
+    private final String branch;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final Path dir;
+
+    ComparisonReport(String branch, LocalDate from, LocalDate to, Path dir) {
+        this.branch = branch;
+        this.from = from;
+        this.to = to;
+        this.dir = dir.toAbsolutePath();
+    }
+
+    /** The key columns rows of a table are paired on, or an empty list (compare row counts only). */
+    static Map<String, List<String>> keys(Model model) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (FeatureView view : model.views()) {
+            List<String> k = new ArrayList<>(view.entity().keys().stream().map(e -> e.name().value()).toList());
+            k.add("tile_start");
+            keys.put("gold." + view.name() + "__tiles_", k); // a prefix: one table per tile size
+        }
+        for (Dataset d : model.datasets()) {
+            keys.put(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()),
+                    d.spineColumns().stream().map(c -> c.name()).toList());
+        }
+        return keys;
+    }
+
+    /** The report job's steps: two queries per table, each writing a folder of JSON lines. */
+    List<Step> steps(Collection<String> tables, Map<String, List<String>> keys) {
+        List<Step> steps = new ArrayList<>();
+        int i = 0;
+        for (String table : tables) {
+            i++;
+            steps.add(Step.sql("rows_" + i, List.of(rowsSql(table, dir.resolve("rows-" + i))), List.of()));
+            List<String> k = keysOf(table, keys);
+            if (!k.isEmpty()) {
+                steps.add(Step.sql("values_" + i, List.of(valuesSql(table, k, dir.resolve("values-" + i))), List.of()));
+            }
+        }
+        return steps;
+    }
+
+    private static List<String> keysOf(String table, Map<String, List<String>> keys) {
+        return keys.entrySet().stream().filter(e -> e.getKey().endsWith("__tiles_") ? table.startsWith(e.getKey())
+                : table.equals(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(List.of());
+    }
+
+    private String inRange() {
+        return "ds BETWEEN DATE'" + from + "' AND DATE'" + to + "'";
+    }
+
+    private String rowsSql(String table, Path out) {
+        return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\n"
+                + "SELECT /*+ COALESCE(1) */ '" + table + "' AS table, CAST(ds AS STRING) AS ds,\n"
+                + "  count_if(side = 'main') AS main_rows, count_if(side = 'backfill') AS backfill_rows\n"
+                + "FROM (SELECT ds, 'main' AS side FROM " + table + "\n"
+                + "      UNION ALL SELECT ds, 'backfill' AS side FROM " + table + " VERSION AS OF '" + branch + "')\n"
+                + "GROUP BY ds\n"
+                + "HAVING " + inRange() + " OR main_rows <> backfill_rows";
+    }
+
+    /** Every non-key column as (column, text) per key, both sides full-outer-joined on key and column. */
+    private String valuesSql(String table, List<String> keys, Path out) {
+        String keyList = String.join(", ", keys);
+        String side = "SELECT " + keyList + ", e.col, e.v FROM (\n"
+                + "    SELECT " + keyList + ", from_json(to_json(struct(*)), 'map<string,string>') AS m FROM %s WHERE " + inRange() + "\n"
+                + "  ) LATERAL VIEW explode(m) e AS col, v";
+        String on = keys.stream().map(k -> "b." + k + " <=> m." + k).collect(Collectors.joining(" AND "));
+        String excluded = Stream.concat(keys.stream(), Stream.of("ds")).map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+        return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\n"
+                + "WITH b AS (" + side.formatted(table + " VERSION AS OF '" + branch + "'") + "),\n"
+                + "m AS (" + side.formatted(table) + ")\n"
+                + "SELECT /*+ COALESCE(1) */ '" + table + "' AS table, coalesce(b.col, m.col) AS column,\n"
+                + "  count_if(b.v = m.v) AS same, count_if(b.v <> m.v) AS changed,\n"
+                + "  count_if(m.v IS NULL) AS only_backfill, count_if(b.v IS NULL) AS only_main\n"
+                + "FROM b FULL OUTER JOIN m ON b.col = m.col AND " + on + "\n"
+                + "WHERE coalesce(b.col, m.col) NOT IN (" + excluded + ")\n"
+                + "GROUP BY 1, 2";
+    }
+
+    /** Reads the report job's output, writes {@code report.md} beside it and returns its text. */
+    String render(Collection<String> tables) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Backfill ").append(branch).append(": what it changes on main (").append(from).append(" .. ").append(to)
+                .append(")\n\n");
+        md.append("## Rows per table (days whose count differs; all days of the range in report.json)\n\n");
+        md.append("| table | days | rows on main | rows after backfill | days that differ |\n|---|---:|---:|---:|---:|\n");
+        List<Object> rowsJson = new ArrayList<>();
+        List<Object> valuesJson = new ArrayList<>();
+        StringBuilder values = new StringBuilder();
+        int i = 0;
+        for (String table : tables) {
+            i++;
+            List<Map<String, Object>> rows = lines(dir.resolve("rows-" + i));
+            rowsJson.addAll(rows);
+            long main = rows.stream().mapToLong(r -> (Long) r.get("main_rows")).sum();
+            long after = rows.stream().mapToLong(r -> (Long) r.get("backfill_rows")).sum();
+            long differ = rows.stream().filter(r -> !r.get("main_rows").equals(r.get("backfill_rows"))).count();
+            md.append("| ").append(table).append(" | ").append(rows.size()).append(" | ").append(main).append(" | ")
+                    .append(after).append(" | ").append(differ).append(" |\n");
+            for (Map<String, Object> v : lines(dir.resolve("values-" + i))) {
+                valuesJson.add(v);
+                if ((Long) v.get("changed") + (Long) v.get("only_backfill") + (Long) v.get("only_main") > 0) {
+                    values.append("| ").append(table).append(" | ").append(v.get("column")).append(" | ").append(v.get("same"))
+                            .append(" | ").append(v.get("changed")).append(" | ").append(v.get("only_backfill")).append(" | ")
+                            .append(v.get("only_main")).append(" |\n");
+                }
+            }
+        }
+        md.append("\n## Values per column of tiles and datasets (only columns with a difference)\n\n");
+        md.append("Rows are paired on their keys; `new` counts values only the backfill has (a new row, or NULL before),"
+                + " `gone` values only main has.\n\n");
+        if (values.isEmpty()) {
+            md.append("No value differs.\n");
+        } else {
+            md.append("| table | column | same | changed | new | gone |\n|---|---|---:|---:|---:|---:|\n").append(values);
+        }
+        Files.writeString(dir.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rows", rowsJson);
+        json.put("values", valuesJson);
+        Files.writeString(dir.resolve("report.json"), Json.write(json) + "\n",
+                StandardCharsets.UTF_8);
+        return md.toString();
+    }
+
+    /** The JSON lines of a Spark output folder (none when the query returned nothing). */
+    private static List<Map<String, Object>> lines(Path folder) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return rows;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        rows.add(Json.parseObject(line));
+                    }
+                }
+            }
+        }
+        rows.sort((a, b) -> String.valueOf(a.get("ds") + "" + a.get("column")).compareTo(String.valueOf(b.get("ds") + "" + b.get("column"))));
+        return rows;
+    }
+}
