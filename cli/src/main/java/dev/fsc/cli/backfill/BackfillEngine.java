@@ -32,7 +32,7 @@ import java.util.TreeSet;
  */
 final class BackfillEngine {
     /** What the engine needs of the compiled project. */
-    record Project(JobManifest job, LocalRuns local, Map<String, List<String>> keys, Set<String> datasetTables) {
+    record Project(JobManifest job, LocalRuns local, Map<String, ComparisonReport.Pairing> pairings, Set<String> datasetTables) {
     }
 
     private final Project project;
@@ -149,7 +149,7 @@ final class BackfillEngine {
     private int reportOnly() throws IOException, InterruptedException {
         ComparisonReport report = report();
         Set<String> tables = touched().keySet();
-        Path job = runner.write("report", manifest("report", Optional.empty(), report.steps(tables, project.keys())));
+        Path job = runner.write("report", manifest("report", Optional.empty(), report.steps(tables, byDay(), project.pairings())));
         int code = runner.run(List.of(job), state.parallelism(), this::startedRunner, line -> { });
         save(state.withRunner(Optional.empty()));
         if (code != 0) {
@@ -196,8 +196,10 @@ final class BackfillEngine {
         Set<String> all = new TreeSet<>(state.published().keySet());
         // the report compares branch and main, so only while no table has been fast-forwarded yet
         boolean nothingPublished = touched.keySet().containsAll(all);
+        Optional<Path> reportJob = Optional.empty();
         if (nothingPublished && !(resuming && Files.exists(store.folder(state.id()).resolve("report/report.md")))) {
-            jobs.add(runner.write("report", manifest("report", Optional.empty(), report.steps(all, project.keys()))));
+            reportJob = Optional.of(runner.write("report", manifest("report", Optional.empty(), report.steps(all, byDay(), project.pairings()))));
+            jobs.add(reportJob.get());
         }
         List<Step> steps = new ArrayList<>();
         List<String> publishIds = new ArrayList<>();
@@ -223,11 +225,20 @@ final class BackfillEngine {
             code = runner.run(jobs, state.parallelism(), this::startedRunner, progress::runnerLine);
             save(state.withRunner(Optional.empty()));
         }
-        return afterPublish(code, report, all);
+        if (reportJob.isPresent() && succeeded(reportJob.get())) {
+            out.print(report.render(all));
+        }
+        return afterPublish(code, all);
+    }
+
+    private static boolean succeeded(Path job) throws IOException {
+        Path result = RunnerJobs.resultOf(job);
+        return Files.exists(result)
+                && JobResult.fromJson(Files.readString(result, StandardCharsets.UTF_8)).status() == JobResult.Status.OK;
     }
 
     /** Reads back from the catalog which tables main was fast-forwarded on, and says how it went. */
-    private int afterPublish(int code, ComparisonReport report, Set<String> all) throws IOException {
+    private int afterPublish(int code, Set<String> all) throws IOException {
         Map<String, TableRefs> now = TableRefs.scan(project.local().warehouse());
         TableRefsSnapshot refs = new TableRefsSnapshot(now);
         List<String> left = new ArrayList<>();
@@ -240,9 +251,6 @@ final class BackfillEngine {
             } else {
                 left.add(table);
             }
-        }
-        if (Files.isDirectory(store.folder(state.id()).resolve("report/rows-1"))) {
-            out.print(report.render(all));
         }
         if (left.isEmpty()) {
             save(state.with(Status.PUBLISHED, Optional.empty()));
@@ -290,6 +298,17 @@ final class BackfillEngine {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The tables partitioned by day (the CDC versions tables are not). */
+    private Set<String> byDay() {
+        Set<String> byDay = new TreeSet<>();
+        TableRefs.scan(project.local().warehouse()).forEach((name, t) -> {
+            if (t.partitionColumns().contains("ds")) {
+                byDay.add(name);
+            }
+        });
+        return byDay;
+    }
 
     private ComparisonReport report() {
         return new ComparisonReport(state.branch(), state.from(), state.to(), store.folder(state.id()).resolve("report"));

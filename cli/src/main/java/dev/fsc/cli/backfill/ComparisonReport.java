@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,71 +40,86 @@ final class ComparisonReport {
         this.dir = dir.toAbsolutePath();
     }
 
-    /** The key columns rows of a table are paired on, or an empty list (compare row counts only). */
-    static Map<String, List<String>> keys(Model model) {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
+    /**
+     * How rows of a table pair up: by the listed key columns ({@code keys}), or by every column but the listed
+     * value columns (a dataset row: its spine time, keys and carried columns).
+     */
+    record Pairing(List<String> columns, boolean keys) {
+        Pairing {
+            columns = List.copyOf(columns);
+        }
+
+        String isKey(String column) {
+            String listed = Stream.concat(columns.stream(), keys ? Stream.of("ds") : Stream.empty())
+                    .map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+            return (keys ? "" : "NOT ") + column + " IN (" + listed + ")" + (keys ? "" : " OR " + column + " = 'ds'");
+        }
+    }
+
+    /** The pairing of each tile table (by prefix: one table per tile size) and dataset table. */
+    static Map<String, Pairing> pairings(Model model) {
+        Map<String, Pairing> pairings = new LinkedHashMap<>();
         for (FeatureView view : model.views()) {
             List<String> k = new ArrayList<>(view.entity().keys().stream().map(e -> e.name().value()).toList());
             k.add("tile_start");
-            keys.put("gold." + view.name() + "__tiles_", k); // a prefix: one table per tile size
+            pairings.put("gold." + view.name() + "__tiles_", new Pairing(k, true));
         }
         for (Dataset d : model.datasets()) {
-            keys.put(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()),
-                    d.spineColumns().stream().map(c -> c.name()).toList());
+            List<String> values = new ArrayList<>(d.features().stream().map(f -> f.feature().outputName()).toList());
+            d.labels().forEach(l -> values.add(l.spec().name().value()));
+            pairings.put(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()), new Pairing(values, false));
         }
-        return keys;
+        return pairings;
     }
 
     /** The report job's steps: two queries per table, each writing a folder of JSON lines. */
-    List<Step> steps(Collection<String> tables, Map<String, List<String>> keys) {
+    List<Step> steps(Collection<String> tables, Set<String> byDay, Map<String, Pairing> pairings) {
         List<Step> steps = new ArrayList<>();
         int i = 0;
         for (String table : tables) {
             i++;
-            steps.add(Step.sql("rows_" + i, List.of(rowsSql(table, dir.resolve("rows-" + i))), List.of()));
-            List<String> k = keysOf(table, keys);
-            if (!k.isEmpty()) {
-                steps.add(Step.sql("values_" + i, List.of(valuesSql(table, k, dir.resolve("values-" + i))), List.of()));
+            steps.add(Step.sql("rows_" + i, List.of(rowsSql(table, byDay.contains(table), dir.resolve("rows-" + i))), List.of()));
+            Optional<Pairing> pairing = pairingOf(table, pairings);
+            if (pairing.isPresent()) {
+                steps.add(Step.sql("values_" + i, List.of(valuesSql(table, pairing.get(), dir.resolve("values-" + i))), List.of()));
             }
         }
         return steps;
     }
 
-    private static List<String> keysOf(String table, Map<String, List<String>> keys) {
-        return keys.entrySet().stream().filter(e -> e.getKey().endsWith("__tiles_") ? table.startsWith(e.getKey())
-                : table.equals(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(List.of());
+    private static Optional<Pairing> pairingOf(String table, Map<String, Pairing> pairings) {
+        return pairings.entrySet().stream().filter(e -> e.getKey().endsWith("__tiles_") ? table.startsWith(e.getKey())
+                : table.equals(e.getKey())).map(Map.Entry::getValue).findFirst();
     }
 
     private String inRange() {
         return "ds BETWEEN DATE'" + from + "' AND DATE'" + to + "'";
     }
 
-    private String rowsSql(String table, Path out) {
+    /** Rows per day partition on each side (one line, {@code ds} NULL, for a table not partitioned by day). */
+    private String rowsSql(String table, boolean byDay, Path out) {
+        String ds = byDay ? "ds" : "CAST(NULL AS DATE) AS ds";
         return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\n"
                 + "SELECT /*+ COALESCE(1) */ '" + table + "' AS table, CAST(ds AS STRING) AS ds,\n"
                 + "  count_if(side = 'main') AS main_rows, count_if(side = 'backfill') AS backfill_rows\n"
-                + "FROM (SELECT ds, 'main' AS side FROM " + table + "\n"
-                + "      UNION ALL SELECT ds, 'backfill' AS side FROM " + table + " VERSION AS OF '" + branch + "')\n"
+                + "FROM (SELECT " + ds + ", 'main' AS side FROM " + table + "\n"
+                + "      UNION ALL SELECT " + ds + ", 'backfill' AS side FROM " + table + " VERSION AS OF '" + branch + "')\n"
                 + "GROUP BY ds\n"
-                + "HAVING " + inRange() + " OR main_rows <> backfill_rows";
+                + "HAVING " + (byDay ? inRange() + " OR main_rows <> backfill_rows" : "TRUE");
     }
 
-    /** Every non-key column as (column, text) per key, both sides full-outer-joined on key and column. */
-    private String valuesSql(String table, List<String> keys, Path out) {
-        String keyList = String.join(", ", keys);
-        String side = "SELECT " + keyList + ", e.col, e.v FROM (\n"
-                + "    SELECT " + keyList + ", from_json(to_json(struct(*)), 'map<string,string>') AS m FROM %s WHERE " + inRange() + "\n"
-                + "  ) LATERAL VIEW explode(m) e AS col, v";
-        String on = keys.stream().map(k -> "b." + k + " <=> m." + k).collect(Collectors.joining(" AND "));
-        String excluded = Stream.concat(keys.stream(), Stream.of("ds")).map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+    /** Every value column as (row key, column, text), both sides full-outer-joined on key and column. */
+    private String valuesSql(String table, Pairing pairing, Path out) {
+        String side = "SELECT to_json(map_filter(m, (k, v) -> " + pairing.isKey("k") + ")) AS key, e.col, e.v FROM (\n"
+                + "    SELECT from_json(to_json(struct(*)), 'map<string,string>') AS m FROM %s WHERE " + inRange() + "\n"
+                + "  ) LATERAL VIEW explode(map_filter(m, (k, v) -> NOT (" + pairing.isKey("k") + "))) e AS col, v";
         return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\n"
                 + "WITH b AS (" + side.formatted(table + " VERSION AS OF '" + branch + "'") + "),\n"
                 + "m AS (" + side.formatted(table) + ")\n"
                 + "SELECT /*+ COALESCE(1) */ '" + table + "' AS table, coalesce(b.col, m.col) AS column,\n"
                 + "  count_if(b.v = m.v) AS same, count_if(b.v <> m.v) AS changed,\n"
                 + "  count_if(m.v IS NULL) AS only_backfill, count_if(b.v IS NULL) AS only_main\n"
-                + "FROM b FULL OUTER JOIN m ON b.col = m.col AND " + on + "\n"
-                + "WHERE coalesce(b.col, m.col) NOT IN (" + excluded + ")\n"
+                + "FROM b FULL OUTER JOIN m ON b.key = m.key AND b.col = m.col\n"
                 + "GROUP BY 1, 2";
     }
 

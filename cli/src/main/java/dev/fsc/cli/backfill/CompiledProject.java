@@ -45,6 +45,6 @@ record CompiledProject(Path root, Model model, Plan plan, BackfillEngine.Project
         Set<String> datasetTables = new LinkedHashSet<>();
         model.datasets().forEach(d -> datasetTables.add(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())));
         return Optional.of(new CompiledProject(root, model, plan, new BackfillEngine.Project(job.manifest(),
-                new LocalRuns(root), ComparisonReport.keys(model), datasetTables)));
+                new LocalRuns(root), ComparisonReport.pairings(model), datasetTables)));
     }
 }

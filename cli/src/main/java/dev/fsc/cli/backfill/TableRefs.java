@@ -22,13 +22,15 @@ import java.util.stream.Stream;
  * @param table catalog-relative name, {@code namespace.table}
  * @param refs branch and tag name → snapshot id
  * @param parents snapshot id → its parent's id (absent for the first snapshot)
+ * @param partitionColumns the names of the default partition spec's fields
  */
-public record TableRefs(String table, Map<String, Long> refs, Map<Long, Long> parents) {
+public record TableRefs(String table, Map<String, Long> refs, Map<Long, Long> parents, List<String> partitionColumns) {
     public static final String MAIN = "main";
 
     public TableRefs {
         refs = Map.copyOf(refs);
         parents = Map.copyOf(parents);
+        partitionColumns = List.copyOf(partitionColumns);
     }
 
     public Optional<Long> main() {
@@ -88,6 +90,13 @@ public record TableRefs(String table, Map<String, Long> refs, Map<Long, Long> pa
                 parents.put((Long) snapshot.get("snapshot-id"), (Long) parent);
             }
         }
-        return new TableRefs(name, refs, parents);
+        List<String> partitionColumns = new ArrayList<>();
+        for (Object spec : (List<Object>) json.getOrDefault("partition-specs", new ArrayList<>())) {
+            Map<String, Object> s = (Map<String, Object>) spec;
+            if (s.get("spec-id").equals(json.get("default-spec-id"))) {
+                ((List<Object>) s.get("fields")).forEach(f -> partitionColumns.add((String) ((Map<String, Object>) f).get("name")));
+            }
+        }
+        return new TableRefs(name, refs, parents, partitionColumns);
     }
 }
