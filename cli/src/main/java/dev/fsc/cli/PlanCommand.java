@@ -110,6 +110,10 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> new MarkdownDiffRenderer().render(planDiff);
             case json -> new JsonDiffRenderer().render(planDiff);
         });
+        java.util.Set<String> backfill = dev.fsc.cli.backfill.PlanTargets.of(planDiff);
+        if (format == Format.human && !backfill.isEmpty()) {
+            out.println("To backfill: " + dev.fsc.cli.backfill.PlanTargets.command(backfill));
+        }
         if (showSql && format == Format.human) {
             out.print(generatedFileDiffs(baseline.plan(), head));
         }

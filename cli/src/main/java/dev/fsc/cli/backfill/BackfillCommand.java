@@ -52,7 +52,8 @@ public final class BackfillCommand implements Callable<Integer> {
         @Option(names = "--dataset", paramLabel = "DATASET", description = "only this dataset (and what it reads)")
         String dataset;
 
-        @Option(names = "--all", description = "every table of the batch job (the default)")
+        @Option(names = "--all", description = "every table of the batch job (without any target: what the plan change"
+                + " against the deployed state, or git HEAD, needs)")
         boolean all;
     }
 
@@ -93,8 +94,29 @@ public final class BackfillCommand implements Callable<Integer> {
         if (compiled.isEmpty()) {
             return ExitCodes.USER_ERRORS;
         }
-        String what = target == null || target.all ? "all" : target.view != null ? "view:" + target.view : "dataset:" + target.dataset;
-        Optional<List<Step>> steps = TargetSteps.select(compiled.get().engine().job(), what);
+        String what;
+        List<String> targets;
+        if (target == null) { // what the plan change calls for
+            java.util.Set<String> fromPlan;
+            try {
+                fromPlan = PlanTargets.of(PlanTargets.diff(root.get(), compiled.get().plan(), environment));
+            } catch (dev.fsc.cli.plan.BaselineException e) {
+                err.println("fsc backfill: no target given and no baseline to diff against (" + e.getMessage()
+                        + "); name one: --view V, --dataset D or --all");
+                return ExitCodes.USAGE;
+            }
+            if (fromPlan.isEmpty()) {
+                out.println("fsc backfill: the plan has no change that needs a backfill (against the deployed state, or git"
+                        + " HEAD when nothing is deployed); to recompute anyway name a target: --view V, --dataset D or --all");
+                return ExitCodes.OK;
+            }
+            what = PlanTargets.label(fromPlan);
+            targets = List.copyOf(fromPlan);
+        } else {
+            what = target.all ? "all" : target.view != null ? "view:" + target.view : "dataset:" + target.dataset;
+            targets = List.of(what);
+        }
+        Optional<List<Step>> steps = TargetSteps.select(compiled.get().engine().job(), targets);
         if (steps.isEmpty()) {
             err.println("fsc backfill: no " + what.replace(':', ' ') + " in the project; "
                     + (what.startsWith("view:") ? "views: " + String.join(", ", compiled.get().model().views().stream().map(v -> v.name()).toList())

@@ -72,19 +72,24 @@ final class ComparisonReport {
         return pairings;
     }
 
-    /** The report job's steps: two queries per table, each writing a folder of JSON lines. */
+    /**
+     * The report job: one query for the rows of every table, one for the values of every tile and dataset table
+     * (a UNION ALL each: two Spark jobs, not two per table), each writing a folder of JSON lines.
+     */
     List<Step> steps(Collection<String> tables, Set<String> byDay, Map<String, Pairing> pairings) {
+        List<String> rows = tables.stream().map(t -> rowsSql(t, byDay.contains(t))).toList();
+        List<String> values = tables.stream().flatMap(t -> pairingOf(t, pairings).map(p -> valuesSql(t, p)).stream()).toList();
         List<Step> steps = new ArrayList<>();
-        int i = 0;
-        for (String table : tables) {
-            i++;
-            steps.add(Step.sql("rows_" + i, List.of(rowsSql(table, byDay.contains(table), dir.resolve("rows-" + i))), List.of()));
-            Optional<Pairing> pairing = pairingOf(table, pairings);
-            if (pairing.isPresent()) {
-                steps.add(Step.sql("values_" + i, List.of(valuesSql(table, pairing.get(), dir.resolve("values-" + i))), List.of()));
-            }
+        steps.add(Step.sql("rows", List.of(write(rows, dir.resolve("rows"))), List.of()));
+        if (!values.isEmpty()) {
+            steps.add(Step.sql("values", List.of(write(values, dir.resolve("values"))), List.of()));
         }
         return steps;
+    }
+
+    private static String write(List<String> queries, Path out) {
+        return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\nSELECT /*+ COALESCE(1) */ * FROM (\n"
+                + String.join("\nUNION ALL\n", queries) + "\n)";
     }
 
     private static Optional<Pairing> pairingOf(String table, Map<String, Pairing> pairings) {
@@ -97,30 +102,28 @@ final class ComparisonReport {
     }
 
     /** Rows per day partition on each side (one line, {@code ds} NULL, for a table not partitioned by day). */
-    private String rowsSql(String table, boolean byDay, Path out) {
+    private String rowsSql(String table, boolean byDay) {
         String ds = byDay ? "ds" : "CAST(NULL AS DATE) AS ds";
-        return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\n"
-                + "SELECT /*+ COALESCE(1) */ '" + table + "' AS table, CAST(ds AS STRING) AS ds,\n"
+        return "(SELECT '" + table + "' AS table, CAST(ds AS STRING) AS ds,\n"
                 + "  count_if(side = 'main') AS main_rows, count_if(side = 'backfill') AS backfill_rows\n"
                 + "FROM (SELECT " + ds + ", 'main' AS side FROM " + table + "\n"
                 + "      UNION ALL SELECT " + ds + ", 'backfill' AS side FROM " + table + " VERSION AS OF '" + branch + "')\n"
                 + "GROUP BY ds\n"
-                + "HAVING " + (byDay ? inRange() + " OR main_rows <> backfill_rows" : "TRUE");
+                + "HAVING " + (byDay ? inRange() + " OR main_rows <> backfill_rows" : "TRUE") + ")";
     }
 
     /** Every value column as (row key, column, text), both sides full-outer-joined on key and column. */
-    private String valuesSql(String table, Pairing pairing, Path out) {
+    private String valuesSql(String table, Pairing pairing) {
         String side = "SELECT to_json(map_filter(m, (k, v) -> " + pairing.isKey("k") + ")) AS key, e.col, e.v FROM (\n"
                 + "    SELECT from_json(to_json(struct(*)), 'map<string,string>') AS m FROM %s WHERE " + inRange() + "\n"
                 + "  ) LATERAL VIEW explode(map_filter(m, (k, v) -> NOT (" + pairing.isKey("k") + "))) e AS col, v";
-        return "INSERT OVERWRITE DIRECTORY '" + out + "' USING json\n"
-                + "WITH b AS (" + side.formatted(table + " VERSION AS OF '" + branch + "'") + "),\n"
+        return "(WITH b AS (" + side.formatted(table + " VERSION AS OF '" + branch + "'") + "),\n"
                 + "m AS (" + side.formatted(table) + ")\n"
-                + "SELECT /*+ COALESCE(1) */ '" + table + "' AS table, coalesce(b.col, m.col) AS column,\n"
+                + "SELECT '" + table + "' AS table, coalesce(b.col, m.col) AS column,\n"
                 + "  count_if(b.v = m.v) AS same, count_if(b.v <> m.v) AS changed,\n"
                 + "  count_if(m.v IS NULL) AS only_backfill, count_if(b.v IS NULL) AS only_main\n"
                 + "FROM b FULL OUTER JOIN m ON b.key = m.key AND b.col = m.col\n"
-                + "GROUP BY 1, 2";
+                + "GROUP BY 1, 2)";
     }
 
     /** Reads the report job's output, writes {@code report.md} beside it and returns its text. */
@@ -133,17 +136,17 @@ final class ComparisonReport {
         List<Object> rowsJson = new ArrayList<>();
         List<Object> valuesJson = new ArrayList<>();
         StringBuilder values = new StringBuilder();
-        int i = 0;
+        List<Map<String, Object>> allRows = lines(dir.resolve("rows"));
+        List<Map<String, Object>> allValues = lines(dir.resolve("values"));
         for (String table : tables) {
-            i++;
-            List<Map<String, Object>> rows = lines(dir.resolve("rows-" + i));
+            List<Map<String, Object>> rows = allRows.stream().filter(r -> table.equals(r.get("table"))).toList();
             rowsJson.addAll(rows);
             long main = rows.stream().mapToLong(r -> (Long) r.get("main_rows")).sum();
             long after = rows.stream().mapToLong(r -> (Long) r.get("backfill_rows")).sum();
             long differ = rows.stream().filter(r -> !r.get("main_rows").equals(r.get("backfill_rows"))).count();
             md.append("| ").append(table).append(" | ").append(rows.size()).append(" | ").append(main).append(" | ")
                     .append(after).append(" | ").append(differ).append(" |\n");
-            for (Map<String, Object> v : lines(dir.resolve("values-" + i))) {
+            for (Map<String, Object> v : allValues.stream().filter(r -> table.equals(r.get("table"))).toList()) {
                 valuesJson.add(v);
                 if ((Long) v.get("changed") + (Long) v.get("only_backfill") + (Long) v.get("only_main") > 0) {
                     values.append("| ").append(table).append(" | ").append(v.get("column")).append(" | ").append(v.get("same"))

@@ -22,16 +22,15 @@ final class TargetSteps {
     private TargetSteps() {
     }
 
-    /** The steps of {@code job} a target needs, in file order; empty if the target names no step. */
-    static Optional<List<Step>> select(JobManifest job, String target) {
+    /** The steps of {@code job} the targets need, in file order; empty if a target names no step. */
+    static Optional<List<Step>> select(JobManifest job, List<String> targets) {
         Set<String> roots = new LinkedHashSet<>();
-        for (Step s : job.steps()) {
-            if (matches(s, target)) {
-                roots.add(s.id());
+        for (String target : targets) {
+            List<String> matched = job.steps().stream().filter(s -> matches(s, target)).map(Step::id).toList();
+            if (matched.isEmpty()) {
+                return Optional.empty();
             }
-        }
-        if (roots.isEmpty()) {
-            return Optional.empty();
+            roots.addAll(matched);
         }
         Map<String, Step> byId = new HashMap<>();
         job.steps().forEach(s -> byId.put(s.id(), s));
