@@ -72,8 +72,12 @@ final class BackfillEngine {
     // ------------------------------------------------------------------ chunks
 
     private int runChunks() throws IOException, InterruptedException {
-        save(state.with(Status.RUNNING, Optional.empty()));
         List<Chunk> todo = state.unfinished();
+        BackfillState running = state.with(Status.RUNNING, Optional.empty());
+        for (Chunk c : todo) {
+            running = running.withChunk(c.pending()); // a failed chunk is redone whole
+        }
+        save(running);
         List<Path> manifests = new ArrayList<>();
         List<Step> steps = project.job().steps().stream().filter(s -> state.steps().contains(s.id()))
                 .map(s -> new Step(s.id(), s.kind(), s.severity(), s.sql(), s.tables(),

@@ -56,6 +56,10 @@ public record BackfillState(String id, String project, String planHash, String t
             return new Chunk(from, to, ChunkStatus.DONE, rowsWritten, took, Optional.empty());
         }
 
+        Chunk pending() {
+            return new Chunk(from, to, ChunkStatus.PENDING, 0, 0, Optional.empty());
+        }
+
         Chunk failed(String why) {
             return new Chunk(from, to, ChunkStatus.FAILED, 0, 0, Optional.of(why));
         }
