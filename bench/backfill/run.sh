@@ -17,11 +17,14 @@ start="${START:-2026-07-01}"
 last="$(date -u -d "$start + $((days - 1)) days" +%F)"
 work="$repo/bench/out/backfill"
 export FSC_SPARK_RUNNER="${FSC_SPARK_RUNNER:-$repo/runtime-spark/target/fsc-spark-runner.jar}"
-fsc() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$repo/cli/target/fsc.jar" "$@"; }
+# a private copy of the CLI: a rebuild of cli/ while the benchmark runs must not swap its classes
+mkdir -p "$repo/bench/out" && rm -rf "$repo/bench/out/cli" && mkdir -p "$repo/bench/out/cli"
+cp -r "$repo/cli/target/fsc.jar" "$repo/cli/target/lib" "$repo/bench/out/cli/"
+fsc() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$repo/bench/out/cli/fsc.jar" "$@"; }
 now() { date +%s.%N; }
 log() { echo "bench/backfill: $*" >&2; }
 
-rm -rf "$work" && mkdir -p "$work"
+rm -rf "$work" && mkdir -p "$work"  # (bench/out/ is git-ignored)
 project() { # a copy of the example's specs with the shared sample data
   mkdir -p "$work/$1" && cp -r "$repo/specs/examples/marketplace/." "$work/$1/" && rm -rf "$work/$1/.fsc" "$work/$1/data"
   cp -r "$work/data" "$work/$1/data"
@@ -29,7 +32,7 @@ project() { # a copy of the example's specs with the shared sample data
 mkdir -p "$work/gen" && cp -r "$repo/specs/examples/marketplace/." "$work/gen/" && rm -rf "$work/gen/.fsc" "$work/gen/data"
 fsc sample-data --project "$work/gen" --start "$start" --days "$days" --events-per-day "$events" >/dev/null
 mv "$work/gen/data" "$work/data"
-input_bytes=$(cat "$work"/data/*.jsonl "$work"/data/*.csv 2>/dev/null | wc -c)
+input_bytes=$(cat "$work"/data/*.jsonl | wc -c)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 1. the backfill of every day
@@ -38,8 +41,20 @@ log "backfill of $days days ($start .. $last), chunks of $chunk days, parallelis
 t0=$(now)
 fsc backfill --project "$work/backfill" --from "$start" --to "$last" --chunk-days "$chunk" --parallelism 2 > "$work/backfill.log" 2>&1
 backfill_s=$(echo "$(now) - $t0" | bc)
+echo "backfill of $days days: $backfill_s s" | tee -a "$work/timings" >&2
 
-# 2. the same days one by one: one manifest per day, all in ONE runner JVM (as fsc run does per day)
+# 2. throughput: partitions (days) per minute at parallelism 1 and 2, chunks of one day
+rate() {
+  project "rate-$1"
+  local end; end="$(date -u -d "$start + $((rate_days - 1)) days" +%F)"
+  local t0; t0=$(now)
+  fsc backfill --project "$work/rate-$1" --from "$start" --to "$end" --chunk-days 1 --parallelism "$1" > "$work/rate-$1.log" 2>&1
+  echo "$(now) - $t0" | bc
+}
+rate1_s=$(rate 1)
+rate2_s=$(rate 2)
+echo "rate: P=1 $rate1_s s, P=2 $rate2_s s for $rate_days days" | tee -a "$work/timings" >&2
+# 3. the same days one by one: one manifest per day, all in ONE runner JVM (as fsc run does per day)
 project daily
 fsc compile --project "$work/daily" --out "$work/daily/compiled" >/dev/null
 python3 - "$work/daily" "$start" "$days" <<'PY'
@@ -63,8 +78,9 @@ t0=$(now)
 java -jar "$FSC_SPARK_RUNNER" "$work"/daily/days/*.json --master 'local[2]' --log "$work/daily/spark.log" \
   --conf spark.sql.codegen.wholeStage=false > "$work/daily.log" 2>&1
 daily_s=$(echo "$(now) - $t0" | bc)
+echo "day by day: $daily_s s" | tee -a "$work/timings" >&2
 
-# 3. every table, row for row
+# 4. every table, row for row
 tables=$(cd "$work/daily/.fsc/warehouse" && find . -name version-hint.text | sed 's|^\./||; s|/metadata/version-hint.text||; s|/|.|' | sort)
 args=(); for t in $tables; do args+=(--table "$t"); done
 fsc dataset export --project "$work/backfill" --out "$work/export/backfill" "${args[@]}" >/dev/null
@@ -77,16 +93,6 @@ for t in $tables; do
 done
 ntables=$(echo "$tables" | wc -w)
 
-# 4. throughput: partitions (days) per minute at parallelism 1 and 2, chunks of one day
-rate() {
-  project "rate-$1"
-  local end; end="$(date -u -d "$start + $((rate_days - 1)) days" +%F)"
-  local t0; t0=$(now)
-  fsc backfill --project "$work/rate-$1" --from "$start" --to "$end" --chunk-days 1 --parallelism "$1" > "$work/rate-$1.log" 2>&1
-  echo "$(now) - $t0" | bc
-}
-rate1_s=$(rate 1)
-rate2_s=$(rate 2)
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$repo/bench/results/backfill.md" <<PY

@@ -76,7 +76,7 @@ class BackfillKillIT {
                 new KillPoint("on a chunk boundary", l -> l.startsWith("backfill: days "), 1, false),
                 new KillPoint("the CLI alone, its runner left running", step, 2 + random.nextInt(20), true),
                 new KillPoint("at a random step", step, 1 + random.nextInt(40), false),
-                new KillPoint("while the report runs", l -> l.contains("] rows_"), 1 + random.nextInt(5), false),
+                new KillPoint("while the report runs", l -> l.contains("] rows "), 1, false),
                 new KillPoint("as the publish begins", l -> l.contains(": publishing "), 1, false),
                 new KillPoint("after the first table's fast-forward", l -> l.contains("] publish_"), 1, false),
                 new KillPoint("in the middle of the publish", l -> l.contains("] publish_"), 2 + random.nextInt(8), false),

@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The backfill a plan change calls for: every node whose change has a BACKFILL consequence, as backfill targets
+ * The backfill a plan change calls for: every node whose change has a BACKFILL (or, for datasets, a new
+ * version) consequence, as backfill targets
  * ({@code view:V}, {@code dataset:D}; a changed source or its silver means {@code all}). The baseline is the
  * environment's deployed plan ({@code .fsc/state/<env>/plan.json}) when there is one, else git {@code HEAD} —
  * deliberately simple until {@code fsc deploy} records deployments.
@@ -30,7 +31,9 @@ public final class PlanTargets {
     public static Set<String> of(PlanDiff diff) {
         Set<String> targets = new TreeSet<>();
         for (NodeChange change : diff.changes()) {
-            if (change.consequences().stream().noneMatch(c -> c.kind() == Consequence.Kind.BACKFILL)) {
+            // a dataset whose inputs changed gets a new version: its rows are rebuilt too, or they would mix both
+            if (change.consequences().stream().noneMatch(c -> c.kind() == Consequence.Kind.BACKFILL
+                    || c.kind() == Consequence.Kind.DATASET_VERSION)) {
                 continue;
             }
             String name = change.id().name();
