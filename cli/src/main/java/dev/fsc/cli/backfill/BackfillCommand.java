@@ -217,17 +217,13 @@ public final class BackfillCommand implements Callable<Integer> {
         return Optional.of(engine(compiled.get(), store, jar.get(), state.get(), out));
     }
 
-    /** {@code fsc backfill resume ID}: redoes the missing or failed chunks, then reports and publishes. */
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a failed or interrupted backfill.")
-    static final class Resume implements Callable<Integer> {
+    /** A subcommand acting on one backfill, named by its id: finds it and compiles the project, then {@link #act}. */
+    abstract static class OnBackfill implements Callable<Integer> {
         @CommandLine.Mixin
         private ProjectOption project;
 
-        @CommandLine.Parameters(paramLabel = "ID")
-        private String id;
-
-        @Option(names = "--no-publish", description = "stop after the report; leave the branch for inspection")
-        private boolean noPublish;
+        @CommandLine.Parameters(paramLabel = "ID", description = "the backfill's id (fsc backfill status lists them)")
+        String id;
 
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
@@ -235,67 +231,56 @@ public final class BackfillCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            Optional<BackfillEngine> engine = existing(project, "resume", id, out, spec.commandLine().getErr());
-            if (engine.isEmpty()) {
-                return ExitCodes.USAGE;
-            }
-            BackfillState.Status status = engine.get().state().status();
+            String name = spec.name();
+            Optional<BackfillEngine> engine = existing(project, name, id, out, spec.commandLine().getErr());
+            int code = engine.isEmpty() ? ExitCodes.USAGE : act(engine.get(), engine.get().state().status(), out);
+            out.flush();
+            return code;
+        }
+
+        abstract int act(BackfillEngine engine, BackfillState.Status status, PrintWriter out)
+                throws IOException, InterruptedException;
+    }
+
+    /** {@code fsc backfill resume ID}: redoes the missing or failed chunks, then reports and publishes. */
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a failed or interrupted backfill.")
+    static final class Resume extends OnBackfill {
+        @Option(names = "--no-publish", description = "stop after the report; leave the branch for inspection")
+        private boolean noPublish;
+
+        @Override
+        int act(BackfillEngine engine, BackfillState.Status status, PrintWriter out) throws IOException, InterruptedException {
             if (status == BackfillState.Status.PUBLISHED || status == BackfillState.Status.ABORTED) {
                 out.println("backfill " + id + " is " + status.text() + "; nothing to resume");
                 return ExitCodes.OK;
             }
-            out.println("backfill " + id + ": resuming (" + engine.get().state().doneDays() + "/"
-                    + engine.get().state().totalDays() + " days done)");
-            return engine.get().run(!noPublish);
+            out.println("backfill " + id + ": resuming (" + engine.state().doneDays() + "/" + engine.state().totalDays()
+                    + " days done)");
+            return engine.run(!noPublish);
         }
     }
 
     /** {@code fsc backfill publish ID}: publishes a finished backfill, or finishes an interrupted publish. */
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish a finished backfill (fast-forward main).")
-    static final class Publish implements Callable<Integer> {
-        @CommandLine.Mixin
-        private ProjectOption project;
-
-        @CommandLine.Parameters(paramLabel = "ID")
-        private String id;
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
+    static final class Publish extends OnBackfill {
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
-            Optional<BackfillEngine> engine = existing(project, "publish", id, out, spec.commandLine().getErr());
-            if (engine.isEmpty()) {
-                return ExitCodes.USAGE;
-            }
-            BackfillState.Status status = engine.get().state().status();
+        int act(BackfillEngine engine, BackfillState.Status status, PrintWriter out) throws IOException, InterruptedException {
             if (status != BackfillState.Status.READY && status != BackfillState.Status.PUBLISHING) {
                 out.println("backfill " + id + " is " + status.text() + ", not ready to publish"
                         + (status == BackfillState.Status.PUBLISHED || status == BackfillState.Status.ABORTED ? ""
                                 : "; finish it first: fsc backfill resume " + id));
                 return status == BackfillState.Status.PUBLISHED ? ExitCodes.OK : ExitCodes.USER_ERRORS;
             }
-            return engine.get().publish();
+            return engine.publish();
         }
     }
 
     /** {@code fsc backfill abort ID}: drops the backfill's branch; main is untouched. */
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Drop an unpublished backfill's branch.")
-    static final class Abort implements Callable<Integer> {
-        @CommandLine.Mixin
-        private ProjectOption project;
-
-        @CommandLine.Parameters(paramLabel = "ID")
-        private String id;
-
-        @CommandLine.Spec
-        private CommandLine.Model.CommandSpec spec;
-
+    static final class Abort extends OnBackfill {
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            Optional<BackfillEngine> engine = existing(project, "abort", id, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return engine.isEmpty() ? ExitCodes.USAGE : engine.get().abort();
+        int act(BackfillEngine engine, BackfillState.Status status, PrintWriter out) throws IOException, InterruptedException {
+            return engine.abort();
         }
     }
 
