@@ -121,11 +121,27 @@ class BackfillKillIT {
 
         List<String> tables = new ArrayList<>(((Map<?, ?>) state.get("published")).keySet().stream().map(String::valueOf).toList());
         assertTrue(tables.contains("gold.item_click_stats__tiles_1m"), tables.toString());
-        Map<String, List<String>> resumed = killed.contents(tables, "resumed");
-        assertEquals(uninterrupted.contents(tables, "uninterrupted"), resumed,
+        Map<String, List<String>> resumed = withoutSketchBytes(killed.contents(tables, "resumed"));
+        assertEquals(withoutSketchBytes(uninterrupted.contents(tables, "uninterrupted")), resumed,
                 "resumed backfill differs from an uninterrupted one");
-        assertNotEquals(contentsBefore.get("gold.item_click_stats__tiles_1m"), resumed.get("gold.item_click_stats__tiles_1m"),
+        assertNotEquals(withoutSketchBytes(contentsBefore).get("gold.item_click_stats__tiles_1m"),
+                resumed.get("gold.item_click_stats__tiles_1m"),
                 "the breaking change should have changed the tiles");
+    }
+
+    /**
+     * Rows without their {@code count_distinct} sketch columns: a HyperLogLog sketch of the same values serializes
+     * differently depending on the order they were added in, which chunking changes. What the sketches estimate is
+     * still compared, in the datasets' {@code count_distinct} features.
+     */
+    private static Map<String, List<String>> withoutSketchBytes(Map<String, List<String>> contents) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        contents.forEach((table, rows) -> out.put(table, rows.stream().map(row -> {
+            Map<String, Object> json = new java.util.LinkedHashMap<>(Json.parseObject(row));
+            json.keySet().removeIf(k -> k.endsWith("__sketch"));
+            return Json.write(json);
+        }).sorted().toList()));
+        return out;
     }
 
     /** A line predicate (named, for the list of kill points). */
