@@ -84,8 +84,11 @@ final class BackfillEngine {
                         s.dependsOn().stream().filter(state.steps()::contains).toList()))
                 .toList();
         for (Chunk c : todo) {
-            manifests.add(runner.write("chunk-" + c.name(),
-                    project.local().forDays(project.job(), c.from(), c.to(), state.branch(), steps)));
+            JobManifest days = project.local().forDays(project.job(), c.from(), c.to(), state.branch(), steps);
+            // a job name of its own: the Spark application is "fsc <project>/backfill-<id>", not the daily job's
+            manifests.add(runner.write("chunk-" + c.name(), new JobManifest(days.formatVersion(), days.project(),
+                    "backfill-" + state.id(), days.planHash(), days.fscVersion(), days.catalog(), days.parameters(),
+                    days.branch(), days.steps())));
         }
         out.println("backfill " + state.id() + ": " + todo.size() + " chunk(s), " + todo.stream().mapToInt(Chunk::days).sum()
                 + " days to compute on branch " + state.branch() + " (Spark local[" + state.parallelism() + "])");
