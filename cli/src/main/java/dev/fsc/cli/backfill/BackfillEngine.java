@@ -232,7 +232,10 @@ final class BackfillEngine {
             code = runner.run(jobs, state.parallelism(), this::startedRunner, progress::runnerLine);
             save(state.withRunner(Optional.empty()));
         }
-        if (reportJob.isPresent() && succeeded(reportJob.get())) {
+        // the report job may have finished in an earlier, killed attempt: render what it wrote
+        Path reportJobFile = store.folder(state.id()).resolve("jobs/report.json");
+        if (Files.exists(reportJobFile) && succeeded(reportJobFile)
+                && (reportJob.isPresent() || !Files.exists(store.folder(state.id()).resolve("report/report.md")))) {
             out.print(report.render(all));
         }
         return afterPublish(code, all);
