@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 dev.fsc.cli.run.RunCommand.class,
                 dev.fsc.cli.run.RunTaskCommand.class,
+                dev.fsc.cli.backfill.BackfillCommand.class,
                 dev.fsc.cli.run.DatasetCommand.class,
                 dev.fsc.cli.sample.SampleDataCommand.class,
                 dev.fsc.cli.stream.StreamCommand.class,

@@ -125,6 +125,10 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> new MarkdownDiffRenderer().render(planDiff);
             case json -> new JsonDiffRenderer().render(planDiff);
         });
+        java.util.Set<String> backfill = dev.fsc.cli.backfill.PlanTargets.of(planDiff);
+        if (format == Format.human && !backfill.isEmpty()) {
+            out.println("To backfill: " + dev.fsc.cli.backfill.PlanTargets.command(backfill));
+        }
         if (showSql && format == Format.human) {
             out.print(generatedFileDiffs(baseline, result.model().get(), head,
                     base.environment != null ? base.environment : LOCAL_ENVIRONMENT));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,6 +40,16 @@ public record LocalRuns(Path project) {
      */
     Path writeRun(JobManifest compiled, LocalDate from, LocalDate to, Path runDir) throws IOException {
         Files.createDirectories(runDir);
+        String days = from.equals(to) ? from.toString() : from + "_" + to;
+        JobManifest manifest = forDays(compiled, from, to, compiled.branch().orElse("fsc-" + compiled.job()) + "-" + days,
+                compiled.steps());
+        Path file = runDir.resolve(compiled.job() + "-" + days + ".json");
+        Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The compiled job as run here over days {@code from..to}: absolute input paths, the local warehouse, these steps. */
+    public JobManifest forDays(JobManifest compiled, LocalDate from, LocalDate to, String branch, List<JobManifest.Step> steps) {
         Map<String, String> parameters = new TreeMap<>(compiled.parameters());
         parameters.put(SparkCodegen.FROM_PARAMETER, from.toString());
         parameters.put(SparkCodegen.TO_PARAMETER, to.toString());
@@ -47,13 +58,8 @@ public record LocalRuns(Path project) {
                 parameters.put(name, project.resolve(value).toAbsolutePath().normalize().toString());
             }
         });
-        String days = from.equals(to) ? from.toString() : from + "_" + to;
-        JobManifest manifest = new JobManifest(compiled.formatVersion(), compiled.project(), compiled.job(),
-                compiled.planHash(), compiled.fscVersion(),
-                JobManifest.CatalogConfig.hadoop(warehouse().toAbsolutePath().normalize().toString()),
-                parameters, Optional.of(compiled.branch().orElse("fsc-" + compiled.job()) + "-" + days), compiled.steps());
-        Path file = runDir.resolve(compiled.job() + "-" + days + ".json");
-        Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
-        return file;
+        return new JobManifest(compiled.formatVersion(), compiled.project(), compiled.job(), compiled.planHash(),
+                compiled.fscVersion(), JobManifest.CatalogConfig.hadoop(warehouse().toAbsolutePath().normalize().toString()),
+                parameters, Optional.of(branch), steps);
     }
 }
