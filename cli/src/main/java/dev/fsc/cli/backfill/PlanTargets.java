@@ -55,7 +55,7 @@ public final class PlanTargets {
     /** The diff of the project's plan against what is deployed to {@code environment}, or against git HEAD. */
     static PlanDiff diff(Path root, Plan head, String environment) throws IOException, InterruptedException, BaselineException {
         Baseline base = Files.exists(StateBaseline.planFile(root, environment)) ? new StateBaseline(root).of(environment)
-                : new GitBaseline(root).at("HEAD");
+                : new GitBaseline(root).at("HEAD", false);
         return new PlanDiffer().diff(base.plan(), head, base.label());
     }
 
