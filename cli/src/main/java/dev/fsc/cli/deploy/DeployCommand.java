@@ -4,9 +4,6 @@ import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.GeneratedFiles;
 import dev.fsc.cli.ProjectOption;
 import dev.fsc.cli.Version;
-import dev.fsc.compiler.CompileResult;
-import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.diag.HumanRenderer;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
@@ -17,7 +14,6 @@ import dev.fsc.compiler.plan.diff.PlanDiffer;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,25 +53,12 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> found = project.root("deploy", err);
-        if (found.isEmpty()) {
-            return ExitCodes.USAGE;
+        EnvironmentProject loaded = EnvironmentProject.load(project, environment, "deploy", err);
+        if (!loaded.ok()) {
+            return loaded.exitCode();
         }
-        Path root = found.get();
-        CompileResult result = new Compiler().compile(root);
-        if (result.model().isEmpty()) {
-            err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
-            err.println("fsc deploy: nothing deployed; fix the errors above");
-            return ExitCodes.USER_ERRORS;
-        }
-        Model model = result.model().get();
-        DeployTarget target;
-        try {
-            target = DeployTarget.of(root, model.project(), environment);
-        } catch (DeployTarget.UnsupportedTargetException e) {
-            err.println("fsc deploy: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        Model model = loaded.model();
+        DeployTarget target = loaded.target();
         Plan plan = new ModelToPlan().plan(model);
         Map<String, String> files = new TreeMap<>();
         GeneratedFiles.of(model, plan, environment).forEach((path, content) -> files.put(path.toString(), content));

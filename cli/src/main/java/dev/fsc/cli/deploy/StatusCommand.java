@@ -2,9 +2,6 @@ package dev.fsc.cli.deploy;
 
 import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.ProjectOption;
-import dev.fsc.compiler.CompileResult;
-import dev.fsc.compiler.Compiler;
-import dev.fsc.compiler.diag.HumanRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,22 +29,11 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> found = project.root("status", err);
-        if (found.isEmpty()) {
-            return ExitCodes.USAGE;
+        EnvironmentProject loaded = EnvironmentProject.load(project, environment, "status", err);
+        if (!loaded.ok()) {
+            return loaded.exitCode();
         }
-        CompileResult result = new Compiler().compile(found.get());
-        if (result.model().isEmpty()) {
-            err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
-            return ExitCodes.USER_ERRORS;
-        }
-        DeployTarget target;
-        try {
-            target = DeployTarget.of(found.get(), result.model().get().project(), environment);
-        } catch (DeployTarget.UnsupportedTargetException e) {
-            err.println("fsc status: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        DeployTarget target = loaded.target();
         StateStore store = new LocalStateStore(target.stateDir());
         Optional<DeployState> state = store.read();
         out.println("environment " + environment + " (state: " + store.location() + ")");

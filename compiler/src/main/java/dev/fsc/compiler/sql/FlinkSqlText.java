@@ -19,7 +19,6 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
-import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -78,18 +77,14 @@ public final class FlinkSqlText {
         return print(parse(text.sql(), true).accept(new Relations(tableOf, versionsOf)));
     }
 
+    private static final DialectPrinter PRINTER = new DialectPrinter(DIALECT);
+
     private static SqlNode parse(String sql, boolean query) {
-        try {
-            SqlParser parser = SqlParser.create(sql, CalciteSetup.PARSER);
-            return query ? parser.parseQuery() : parser.parseExpression();
-        } catch (SqlParseException e) {
-            throw new IllegalStateException("printing SQL that did not validate: " + sql, e);
-        }
+        return DialectPrinter.parse(sql, query);
     }
 
     private static String print(SqlNode node) {
-        return node.toSqlString(c -> c.withDialect(DIALECT).withQuoteAllIdentifiers(false)
-                .withAlwaysUseParentheses(false).withIndentation(2)).getSql();
+        return PRINTER.print(node);
     }
 
     /** Points every table a FROM clause names at its relation, and each {@code t FOR SYSTEM_TIME AS OF x} at t's versions. */

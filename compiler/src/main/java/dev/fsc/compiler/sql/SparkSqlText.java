@@ -14,8 +14,6 @@ import org.apache.calcite.sql.SqlSnapshot;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SparkSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 
@@ -62,18 +60,14 @@ public final class SparkSqlText {
         return print(node);
     }
 
+    private static final DialectPrinter PRINTER = new DialectPrinter(DIALECT);
+
     private static SqlNode parse(String sql, boolean query) {
-        try {
-            SqlParser parser = SqlParser.create(sql, CalciteSetup.PARSER);
-            return query ? parser.parseQuery() : parser.parseExpression();
-        } catch (SqlParseException e) {
-            throw new IllegalStateException("printing SQL that did not validate: " + sql, e);
-        }
+        return DialectPrinter.parse(sql, query);
     }
 
     private static String print(SqlNode node) {
-        return node.toSqlString(c -> c.withDialect(DIALECT).withQuoteAllIdentifiers(false)
-                .withAlwaysUseParentheses(false).withIndentation(2)).getSql();
+        return PRINTER.print(node);
     }
 
     /** Rewrites each {@code JOIN t FOR SYSTEM_TIME AS OF x AS a} into a join with t's versions valid at x. */
