@@ -49,7 +49,19 @@ public final class Main {
         return m;
     }
 
-    static Map<String, String> pick(Map<String, String> all, String names, String defaults) {
+    /** The {@code --name value} options after the command, by name. */
+    public static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                opt.put(args[i].substring(2), args[++i]);
+            }
+        }
+        return opt;
+    }
+
+    /** The named strategies ({@code names} comma-separated, or else {@code defaults}) of {@code all}, in that order. */
+    public static Map<String, String> pick(Map<String, String> all, String names, String defaults) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String n : (names == null ? defaults : names).split(",")) {
             String sql = all.get(n.trim());
@@ -67,11 +79,11 @@ public final class Main {
             System.exit(2);
         }
         String cmd = args[0];
-        Map<String, String> opt = new LinkedHashMap<>();
+        Map<String, String> opt = options(args);
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].startsWith("--")) {
-                opt.put(args[i].substring(2), args[++i]);
+                i++;
             } else {
                 rest.add(args[i]);
             }
@@ -130,7 +142,7 @@ public final class Main {
                             log.println("pit: " + s.name() + " facts (not timed): " + facts);
                             lines.append(s.name()).append("\tinfo\t").append(facts).append('\n');
                         }
-                        for (Measurement m : Engine.measure(e, s, strategies, runs, timeout, log)) {
+                        for (Measurement m : Engine.measure(e, s.name(), strategies, runs, timeout, log)) {
                             lines.append(m.tsv()).append('\n');
                         }
                         Files.writeString(out, lines, StandardOpenOption.APPEND);
