@@ -18,6 +18,7 @@ import java.util.Map;
  * Main duckdb  --data DIR --out FILE [--strategies C,C_ttl] ... time strategy (C) in DuckDB
  * Main explain --data DIR --scenarios F --strategies A          print Spark's physical plan
  * Main sql     --strategies A                                   print a strategy's SQL
+ * Main paths   --data DIR [--scenarios F]                       print name, build and probe folder per scenario
  * Main report  FILE...                                          check checksums, print the tables
  * </pre>
  *
@@ -38,6 +39,7 @@ public final class Main {
         m.put("A_plain", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PLAIN, false, false)));
         m.put("A_presort", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRESORT, false, false)));
         m.put("A_collapse", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.COLLAPSE, false, false)));
+        m.put("A_tempo", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.TEMPO, false, false)));
         m.put("A_struct", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRUNE, false, true)));
         return m;
     }
@@ -101,6 +103,8 @@ public final class Main {
                 all.putAll(duckdbStrategies());
                 pick(all, opt.get("strategies"), "A").forEach((k, v) -> System.out.println("-- " + k + "\n" + v + ";\n"));
             }
+            case "paths" -> scenarios.forEach(s -> System.out.println(s.name() + "\t" + s.buildDir(data) + "\t"
+                    + s.probeDir(data)));
             case "gen" -> {
                 try (SparkEngine e = new SparkEngine(partitions)) {
                     for (Scenario s : scenarios) {
