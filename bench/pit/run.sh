@@ -47,19 +47,12 @@ feast_version=0.67.0  # the newest on PyPI when written; installs from PyPI alon
 results="${RESULTS:-$bench/results/pit.md}"
 mkdir -p "$out/tmp" "$bench/results"
 
-echo "bench/pit: building..." >&2
-mvn -q -f "$here/pom.xml" package -DskipTests
-cp="$here/target/fsc-bench-pit-0.1.0-SNAPSHOT.jar:$(cat "$here/target/classpath.txt")"
-
-pin=()
-if command -v taskset >/dev/null && taskset -c 0,1 true 2>/dev/null; then pin=(taskset -c 0,1); fi
+source "$here/spark-java.sh"
 scen=(); [ -n "$scenarios" ] && scen=(--scenarios "$scenarios")
 main() {
   local heap_opt="$1"; shift
-  SPARK_LOCAL_IP=127.0.0.1 "${pin[@]}" java @"$here/jvm.options" "-Xmx$heap_opt" -Djava.io.tmpdir="$out/tmp" \
-    -Dpit.build="$build_rows" -cp "$cp" dev.fsc.bench.pit.Main "$@"
+  spark_java "$heap_opt" "$out/tmp" -Dpit.build="$build_rows" dev.fsc.bench.pit.Main "$@"
 }
-pressure() { sed -n 's/^some avg10=\([0-9.]*\) avg60=\([0-9.]*\).*/\2/p' /proc/pressure/cpu 2>/dev/null || echo n/a; }
 
 start=$(date +%s)
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"; pressure_start="$(pressure)"
@@ -103,10 +96,10 @@ rc=$?
 set -e
 facts="Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); $(java -version 2>&1 | head -1); \
 Spark 4.1.3 local[2], spark.sql.shuffle.partitions=$partitions, AQE on (default), -Xmx$heap; \
-DuckDB $(basename "$(tr ':' '\n' <<<"$cp" | grep duckdb_jdbc)" .jar | sed 's/duckdb_jdbc-//') (JDBC, in-process), threads=2, memory_limit=$heap; \
+DuckDB $(basename "$(tr ':' '\n' <<<"$pit_cp" | grep duckdb_jdbc)" .jar | sed 's/duckdb_jdbc-//') (JDBC, in-process), threads=2, memory_limit=$heap; \
 $( [ "$feast" = 1 ] && echo "Feast $feast_version (file offline store: Dask $("$bench/out/venv-feast/bin/python" -c 'import dask; print(dask.__version__)'), \
 pandas $("$bench/out/venv-feast/bin/python" -c 'import pandas; print(pandas.__version__)'), Python $("$bench/out/venv-feast/bin/python" -c 'import platform; print(platform.python_version())')); " ) \
-pinned: ${pin[*]:-no}. Load average $load_start at start, $load_end at end; CPU pressure (share of time some task \
+pinned: ${pin[*]:-no}. **Machine shared with other engineers' builds and tests while measured**: load average $load_start at start, $load_end at end; CPU pressure (share of time some task \
 waited for a CPU, 60 s average) ${pressure_start}% at start, ${pressure_end}% at end. Whole run: about $minutes min. \
 $(date -u +%Y-%m-%dT%H:%MZ)."
 
