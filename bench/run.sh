@@ -16,7 +16,8 @@ benchmarks=(
   "validate|$here/validate/run.sh 1000 10000|fsc validate vs check-jsonschema (shape only), 1,000 and 10,000 specs"
   "plan|$here/plan/run.sh 1000|fsc plan --diff, one changed feature, vs two compiles + diff"
   "compile|$here/compile/run.sh 1000 10000|fsc validate / plan --diff vs dbt parse on the same pipeline"
-  "pit|$here/pit/run.sh|point-in-time join: fsc vs join + ROW_NUMBER (Feast's pattern) vs DuckDB ASOF"
+  "pit|$here/pit/run.sh|point-in-time join: fsc vs join + ROW_NUMBER (Feast's pattern) vs DuckDB ASOF vs Feast"
+  "window|$here/window/run.sh|windowed backfill: fsc's tile shapes vs a naive Spark RANGE window"
 )
 for extra in backfill stream; do  # benchmarks that come with their paths
   if [ -x "$here/$extra/run.sh" ]; then

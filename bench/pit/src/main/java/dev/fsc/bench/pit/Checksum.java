@@ -13,6 +13,16 @@ public record Checksum(long probes, long hits, long total, long weighted) {
                 + "       coalesce(sum((pid % 9973) * value), 0) AS weighted\nFROM (\n" + pidValueQuery + "\n) r";
     }
 
+    /**
+     * The same four numbers for a windowed aggregate, from a query returning (pid, total, n) — the window's sum
+     * and its event count at each probe: probe rows, events counted over all probes (in {@code hits}), the sum of
+     * the totals, and the totals and counts weighted by probe id.
+     */
+    public static String wrapWindow(String pidTotalCountQuery) {
+        return "SELECT count(*) AS probes, coalesce(sum(n), 0) AS hits, coalesce(sum(total), 0) AS total,\n"
+                + "       coalesce(sum((pid % 9973) * (total + n)), 0) AS weighted\nFROM (\n" + pidTotalCountQuery + "\n) r";
+    }
+
     public String tsv() {
         return probes + "," + hits + "," + total + "," + weighted;
     }

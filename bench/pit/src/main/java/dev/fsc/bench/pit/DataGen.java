@@ -45,7 +45,8 @@ public final class DataGen implements Serializable {
         this.s = s;
     }
 
-    static long mix(long stream, long i) {
+    /** A pseudo-random 64-bit value, a pure function of (seed, stream, i); other benchmarks draw from it too. */
+    public static long mix(long stream, long i) {
         long z = Scenario.SEED * 0x9E3779B97F4A7C15L + stream * 0xD1B54A32D192ED03L + i * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -20,11 +20,11 @@ public interface Engine extends AutoCloseable {
     String runRaw(String sql, double timeoutSeconds) throws Exception;
 
     /**
-     * Times each strategy on one scenario: one warm-up run each, then {@code runs} rounds that run every strategy
-     * once in turn (so that load from other processes falls on all of them alike). A strategy whose warm-up
-     * times out is not run again. Every run's checksum must equal its warm-up's.
+     * Times each strategy on one scenario (named {@code scenario} in the results): one warm-up run each, then
+     * {@code runs} rounds that run every strategy once in turn (so that load from other processes falls on all of
+     * them alike). A strategy whose warm-up times out is not run again. Every run's checksum must equal its warm-up's.
      */
-    static List<Measurement> measure(Engine e, Scenario s, Map<String, String> strategies, int runs,
+    static List<Measurement> measure(Engine e, String scenario, Map<String, String> strategies, int runs,
             double timeoutSeconds, PrintStream log) throws Exception {
         Map<String, List<Double>> secs = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
@@ -42,11 +42,11 @@ public interface Engine extends AutoCloseable {
                 secs.get(st.getKey()).add(t);
                 cpu.get(st.getKey()).add(ct);
                 sums.put(st.getKey(), c);
-                log.printf("pit: %-15s %-10s warm-up %7.2f s (cpu %6.2f s)  %s%n", s.name(), st.getKey(), t, ct, c);
+                log.printf("pit: %-15s %-10s warm-up %7.2f s (cpu %6.2f s)  %s%n", scenario, st.getKey(), t, ct, c);
             } catch (TimeoutException te) {
                 notes.put(st.getKey(), String.format("timeout>%.0fs", timeoutSeconds));
                 secs.get(st.getKey()).clear();
-                log.printf("pit: %-15s %-10s warm-up timed out after %.0f s%n", s.name(), st.getKey(), timeoutSeconds);
+                log.printf("pit: %-15s %-10s warm-up timed out after %.0f s%n", scenario, st.getKey(), timeoutSeconds);
             }
         }
         for (int r = 1; r <= runs; r++) {
@@ -69,17 +69,17 @@ public interface Engine extends AutoCloseable {
                 double t = (System.nanoTime() - t0) / 1e9;
                 double ct = (Cpu.processNanos() - c0) / 1e9;
                 if (!c.equals(sums.get(st.getKey()))) {
-                    throw new IllegalStateException(s.name() + " " + st.getKey() + ": run " + r + " gave " + c
+                    throw new IllegalStateException(scenario + " " + st.getKey() + ": run " + r + " gave " + c
                             + " but the warm-up gave " + sums.get(st.getKey()));
                 }
                 secs.get(st.getKey()).add(t);
                 cpu.get(st.getKey()).add(ct);
-                log.printf("pit: %-15s %-10s run %d   %7.2f s (cpu %6.2f s)%n", s.name(), st.getKey(), r, t, ct);
+                log.printf("pit: %-15s %-10s run %d   %7.2f s (cpu %6.2f s)%n", scenario, st.getKey(), r, t, ct);
             }
         }
         List<Measurement> out = new ArrayList<>();
         for (String k : strategies.keySet()) {
-            out.add(new Measurement(s.name(), k, secs.get(k), cpu.get(k), sums.get(k), notes.getOrDefault(k, "")));
+            out.add(new Measurement(scenario, k, secs.get(k), cpu.get(k), sums.get(k), notes.getOrDefault(k, "")));
         }
         return out;
     }

@@ -37,6 +37,13 @@ public final class FscUnionWindow {
     public enum Shape {
         /** The union + window exactly as in the brief, no hints. */
         PLAIN,
+        /**
+         * PLAIN as Tempo (databrickslabs/tempo, its default UnionSortFilterAsOfJoiner) writes it: the same union
+         * and running {@code last(..., ignorenulls)} over each key's rows, but ordered by one struct column
+         * (ts, rec_ind: -1 build, 1 probe) instead of separate columns, with no seq tiebreak, and each value
+         * wrapped in a struct (its NULL-keeping form). Only the sort key and the struct differ from PLAIN.
+         */
+        TEMPO,
         /** PLAIN plus the radix pre-sort (DISTRIBUTE BY key SORT BY hash-and-time BIGINT). The shape fsc generates. */
         PRESORT,
         /**
@@ -56,7 +63,8 @@ public final class FscUnionWindow {
         return sql(Shape.PRUNE, ttl, false);
     }
 
-    public static String sql(Shape shape, boolean ttl, boolean struct) {
+    public static String sql(Shape shape, boolean ttl, boolean structValue) {
+        boolean struct = structValue || shape == Shape.TEMPO;
         String lastValue = struct
                 ? "last_value(CASE WHEN is_probe = 0 THEN named_struct('v', value) END, true) OVER w"
                 : "last_value(value, true) OVER w";
@@ -66,11 +74,11 @@ public final class FscUnionWindow {
                 ? "CASE WHEN value_ts >= ts - INTERVAL " + Scenario.TTL_DAYS + " DAYS THEN " + result + " END AS value"
                 : result + " AS value";
         String buildRel = switch (shape) {
-            case PLAIN, PRESORT -> "build";
+            case PLAIN, TEMPO, PRESORT -> "build";
             case PRUNE, COLLAPSE -> "kept";
         };
         String with = switch (shape) {
-            case PLAIN, PRESORT -> "";
+            case PLAIN, TEMPO, PRESORT -> "";
             case PRUNE -> ttl ? """
                     WITH probe_keys AS (SELECT key, min(t) AS min_t, max(t) AS max_t FROM probe GROUP BY key),
                     kept AS (
@@ -103,7 +111,10 @@ public final class FscUnionWindow {
                 SELECT key, ts, 0 AS is_probe, seq, value, CAST(NULL AS BIGINT) AS pid FROM %s
                 UNION ALL
                 SELECT key, t AS ts, 1 AS is_probe, CAST(NULL AS BIGINT) AS seq, CAST(NULL AS BIGINT) AS value, pid FROM probe""".formatted(buildRel);
-        if (shape == Shape.PLAIN) {
+        if (shape == Shape.PLAIN || shape == Shape.TEMPO) {
+            String order = shape == Shape.TEMPO
+                    ? "named_struct('ts', ts, 'rec_ind', CASE WHEN is_probe = 1 THEN 1 ELSE -1 END)"
+                    : "ts, is_probe, seq";
             return with + """
                     SELECT pid, %s
                     FROM (
@@ -112,9 +123,9 @@ public final class FscUnionWindow {
                       FROM (
                     %s
                       ) u
-                      WINDOW w AS (PARTITION BY key ORDER BY ts, is_probe, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                      WINDOW w AS (PARTITION BY key ORDER BY %s ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
                     ) x
-                    WHERE is_probe = 1""".formatted(select, lastValue, valueTs, union.indent(4).stripTrailing());
+                    WHERE is_probe = 1""".formatted(select, lastValue, valueTs, union.indent(4).stripTrailing(), order);
         }
         return with + """
                 SELECT pid, %s

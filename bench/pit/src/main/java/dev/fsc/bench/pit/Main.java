@@ -18,6 +18,7 @@ import java.util.Map;
  * Main duckdb  --data DIR --out FILE [--strategies C,C_ttl] ... time strategy (C) in DuckDB
  * Main explain --data DIR --scenarios F --strategies A          print Spark's physical plan
  * Main sql     --strategies A                                   print a strategy's SQL
+ * Main paths   --data DIR [--scenarios F]                       print name, build and probe folder per scenario
  * Main report  FILE...                                          check checksums, print the tables
  * </pre>
  *
@@ -38,6 +39,7 @@ public final class Main {
         m.put("A_plain", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PLAIN, false, false)));
         m.put("A_presort", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRESORT, false, false)));
         m.put("A_collapse", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.COLLAPSE, false, false)));
+        m.put("A_tempo", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.TEMPO, false, false)));
         m.put("A_struct", Checksum.wrap(FscUnionWindow.sql(FscUnionWindow.Shape.PRUNE, false, true)));
         return m;
     }
@@ -49,7 +51,19 @@ public final class Main {
         return m;
     }
 
-    static Map<String, String> pick(Map<String, String> all, String names, String defaults) {
+    /** The {@code --name value} options after the command, by name. */
+    public static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                opt.put(args[i].substring(2), args[++i]);
+            }
+        }
+        return opt;
+    }
+
+    /** The named strategies ({@code names} comma-separated, or else {@code defaults}) of {@code all}, in that order. */
+    public static Map<String, String> pick(Map<String, String> all, String names, String defaults) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String n : (names == null ? defaults : names).split(",")) {
             String sql = all.get(n.trim());
@@ -67,11 +81,11 @@ public final class Main {
             System.exit(2);
         }
         String cmd = args[0];
-        Map<String, String> opt = new LinkedHashMap<>();
+        Map<String, String> opt = options(args);
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].startsWith("--")) {
-                opt.put(args[i].substring(2), args[++i]);
+                i++;
             } else {
                 rest.add(args[i]);
             }
@@ -89,6 +103,8 @@ public final class Main {
                 all.putAll(duckdbStrategies());
                 pick(all, opt.get("strategies"), "A").forEach((k, v) -> System.out.println("-- " + k + "\n" + v + ";\n"));
             }
+            case "paths" -> scenarios.forEach(s -> System.out.println(s.name() + "\t" + s.buildDir(data) + "\t"
+                    + s.probeDir(data)));
             case "gen" -> {
                 try (SparkEngine e = new SparkEngine(partitions)) {
                     for (Scenario s : scenarios) {
@@ -130,7 +146,7 @@ public final class Main {
                             log.println("pit: " + s.name() + " facts (not timed): " + facts);
                             lines.append(s.name()).append("\tinfo\t").append(facts).append('\n');
                         }
-                        for (Measurement m : Engine.measure(e, s, strategies, runs, timeout, log)) {
+                        for (Measurement m : Engine.measure(e, s.name(), strategies, runs, timeout, log)) {
                             lines.append(m.tsv()).append('\n');
                         }
                         Files.writeString(out, lines, StandardOpenOption.APPEND);

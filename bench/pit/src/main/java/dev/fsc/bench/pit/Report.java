@@ -38,9 +38,9 @@ public final class Report {
             }
         }
         for (var e : byScenario.entrySet()) {
-            check(e.getKey(), e.getValue(), List.of("A", "B", "C"));
-            check(e.getKey(), e.getValue(), List.of("A_ttl", "B_ttl", "C_ttl"));
-            check(e.getKey(), e.getValue(), List.of("A", "B", "C", "A_plain", "A_presort", "A_collapse", "A_struct"));
+            check(e.getKey(), e.getValue(), List.of("A", "B", "C", "F"));
+            check(e.getKey(), e.getValue(), List.of("A_ttl", "B_ttl", "C_ttl", "F_ttl"));
+            check(e.getKey(), e.getValue(), List.of("A", "B", "C", "A_plain", "A_tempo", "A_presort", "A_collapse", "A_struct"));
         }
     }
 
@@ -77,7 +77,8 @@ public final class Report {
             return "> " + m.note().replaceAll("\\D+", "") + " (timed out)";
         }
         String s = String.format("%.2f", m.median());
-        return m.note().isEmpty() ? s : s + " (" + m.note() + ")";
+        // only a timeout is worth a note beside the time (Feast's row count has its own column)
+        return m.note().contains("timed out") ? s + " (" + m.note() + ")" : s;
     }
 
     private static String cpu(Measurement m) {
@@ -106,6 +107,18 @@ public final class Report {
     private String fact(String scenario, String key) {
         String v = info.getOrDefault(scenario, Map.of()).get(key);
         return v == null ? "n/a" : String.format("%,d", Long.parseLong(v));
+    }
+
+    /** How many rows Feast returned (it drops probes that find no row of a key that has rows), per variant. */
+    private static String feastNote(Measurement f, Measurement ft) {
+        List<String> notes = new ArrayList<>();
+        if (f.ok() && !f.note().isEmpty()) {
+            notes.add("F " + f.note());
+        }
+        if (ft != null && ft.ok() && !ft.note().isEmpty()) {
+            notes.add("F_ttl " + ft.note());
+        }
+        return String.join("; ", notes);
     }
 
     /** One line per goal: met or missed, and by how much. */
@@ -174,7 +187,7 @@ public final class Report {
         List<String> others = new ArrayList<>();
         for (String n : names) {
             for (var m : byScenario.get(n).values()) {
-                if (!List.of("A", "B", "C", "A_ttl", "B_ttl", "C_ttl").contains(m.strategy())) {
+                if (!List.of("A", "B", "C", "F", "A_ttl", "B_ttl", "C_ttl", "F_ttl").contains(m.strategy())) {
                     others.add(String.format("| %s | %s | %s | %s | %s | %s |", n, m.strategy(), secs(m), cpu(m),
                             ratio(m, m(n, "A")), cpuRatio(m, m(n, "A"))));
                 }
@@ -184,6 +197,24 @@ public final class Report {
             sb.append("\nOther shapes of (A) (bench/pit/README.md), relative to (A):\n\n"
                     + "| scenario | variant | wall s | CPU s | wall vs (A) | CPU vs (A) |\n|---|---|---:|---:|---:|---:|\n");
             others.forEach(o -> sb.append(o).append('\n'));
+        }
+        if (names.stream().anyMatch(n -> m(n, "F") != null)) {
+            sb.append("\n**Feast itself** (F): `get_historical_features(...).to_df()` of its file (Dask) offline store over the "
+                    + "same build Parquet files, in its own Python process, against (A) and (C) of the same run. Wall seconds, "
+                    + "CPU seconds in brackets:\n\n");
+            sb.append("| scenario | (F) Feast s | (A) fsc s | (C) DuckDB s | F/A | F/C | (F) + TTL s | (A) + TTL s | F/A with TTL | Feast's note |\n");
+            sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (String n : names) {
+                Measurement f = m(n, "F");
+                if (f == null) {
+                    continue;
+                }
+                Measurement ft = m(n, "F_ttl");
+                sb.append(String.format("| %s | %s (%s) | %s (%s) | %s (%s) | %s | %s | %s (%s) | %s (%s) | %s | %s |%n", n,
+                        secs(f), cpu(f), secs(m(n, "A")), cpu(m(n, "A")), secs(m(n, "C")), cpu(m(n, "C")),
+                        ratio(f, m(n, "A")), ratio(f, m(n, "C")), secs(ft), cpu(ft), secs(m(n, "A_ttl")),
+                        cpu(m(n, "A_ttl")), ratio(ft, m(n, "A_ttl")), feastNote(f, ft)));
+            }
         }
         sb.append("\nChecksums (probe rows, rows with a value, sum of values, sum weighted by probe id): ");
         List<String> agree = new ArrayList<>();
