@@ -34,8 +34,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * table of the job's catalog (INSERT, MERGE, UPDATE, DELETE), gives that table the property and
  * the branch first (created at main's head; on an empty table, an empty snapshot on the branch).
  * Main then changes only through {@link #publish}: a fast-forward of main to the branch that also
- * drops the branch, in one metadata commit per table. An existing branch is kept (a failed run can
- * be resumed) unless main has moved past it, which would make publishing impossible: an error.
+ * drops the branch, in one metadata commit per table — or, when main has moved since the branch was
+ * cut (a live job's appends), the branch's change committed on top of main ({@link BranchRebase}).
+ * An existing branch is kept: a failed run can be resumed.
  */
 final class Branches {
     static final String MAIN = SnapshotRef.MAIN_BRANCH;
@@ -155,14 +156,6 @@ final class Branches {
         if (!ref.isBranch()) {
             throw new StepFailure("table " + name + " has a tag named " + branch + "; the job's branch needs that name");
         }
-        Snapshot main = table.currentSnapshot();
-        if (main != null && main.snapshotId() != ref.snapshotId()
-                && !SnapshotUtil.isAncestorOf(table, ref.snapshotId(), main.snapshotId())) {
-            throw new StepFailure("table " + name + ": branch " + branch + " (left by an earlier run) does not"
-                    + " contain main's latest snapshot " + main.snapshotId() + " — main has changed since the branch"
-                    + " was made, so it could not be published. Drop it (ALTER TABLE " + catalog + "." + name
-                    + " DROP BRANCH `" + branch + "`) or run with a new branch name.");
-        }
     }
 
     /**
@@ -180,17 +173,44 @@ final class Branches {
         if (ref == null) {
             throw new StepFailure("cannot publish " + name + ": it has no branch " + branch);
         }
-        Snapshot main = table.currentSnapshot();
-        if (main != null && main.snapshotId() != ref.snapshotId()
-                && !SnapshotUtil.isAncestorOf(table, ref.snapshotId(), main.snapshotId())) {
-            throw new StepFailure("cannot publish " + name + ": main moved to snapshot " + main.snapshotId()
-                    + " while the job ran, so it cannot be fast-forwarded to branch " + branch
-                    + "; main is unchanged, re-run the job");
+        long published;
+        if (canFastForward(table, ref)) {
+            table.manageSnapshots().fastForwardBranch(MAIN, branch).removeBranch(branch).commit();
+            table.refresh();
+            published = table.currentSnapshot().snapshotId();
+        } else {
+            published = new BranchRebase(table, name, branch).publish();
         }
-        table.manageSnapshots().fastForwardBranch(MAIN, branch).removeBranch(branch).commit();
         prepared.remove(name); // the branch is gone; a later write would need it again
-        table.refresh();
-        return table.currentSnapshot().snapshotId();
+        return published;
+    }
+
+    /**
+     * Why the tables could not all be published, checked before the first is: main of one moved since the
+     * branch was cut in a partition the branch rewrote. Empty if every table can be published.
+     */
+    List<String> conflicts(List<String> tables) {
+        List<String> conflicts = new ArrayList<>();
+        for (String name : tables) {
+            Optional<Table> t = load(name);
+            if (t.isEmpty()) {
+                continue; // publish reports a missing table
+            }
+            Table table = t.get();
+            table.refresh();
+            SnapshotRef ref = table.refs().get(branch);
+            if (ref != null && !canFastForward(table, ref)) {
+                new BranchRebase(table, name, branch).conflict().ifPresent(conflicts::add);
+            }
+        }
+        return conflicts;
+    }
+
+    /** Main is empty or an ancestor of the branch: a fast-forward loses nothing. */
+    private static boolean canFastForward(Table table, SnapshotRef ref) {
+        Snapshot main = table.currentSnapshot();
+        return main == null || main.snapshotId() == ref.snapshotId()
+                || SnapshotUtil.isAncestorOf(table, ref.snapshotId(), main.snapshotId());
     }
 
     /** The Iceberg table behind a catalog-relative name, if it exists. */

@@ -39,6 +39,8 @@ final class JobRunner {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, SparkErrors.Described> described = new LinkedHashMap<>();
     private final Map<String, String> failedStatements = new LinkedHashMap<>();
+    /** Whether every table the job publishes was checked to be publishable (before the first PUBLISH step). */
+    private boolean publishChecked;
 
     /** The step results in execution order, and whether the job failed. */
     record Outcome(List<StepResult> steps, Optional<String> failure) {
@@ -56,7 +58,9 @@ final class JobRunner {
         List<StepResult> results = new ArrayList<>();
         List<String> failedChecks = new ArrayList<>();
         Set<String> skipped = new HashSet<>(); // steps held back: what depends on them is held back too
-        branches.ifPresent(b -> spark.conf().set("spark.wap.branch", b.branch()));
+        // the session outlives this job when several run in one JVM: a job without a branch must not
+        // inherit the previous job's and write to it
+        branches.ifPresentOrElse(b -> spark.conf().set("spark.wap.branch", b.branch()), () -> spark.conf().unset("spark.wap.branch"));
         for (int i = 0; i < order.size(); i++) {
             Step step = order.get(i);
             out.print(Report.stepPrefix(i + 1, order.size(), step.id()));
@@ -206,6 +210,17 @@ final class JobRunner {
     private StepResult runPublish(Step step) {
         long t0 = System.nanoTime();
         Branches b = branches.orElseThrow(); // the manifest guarantees a branch for PUBLISH steps
+        if (!publishChecked) {
+            // all or none: a table that cannot be published is found before the first one is
+            List<String> conflicts = b.conflicts(manifest.publishedTables());
+            if (!conflicts.isEmpty()) {
+                return failed(step, t0, 0, "publish " + step.tables().get(0), new StepFailure("nothing was published:"
+                        + " main moved since branch " + b.branch() + " was cut, in partitions the job rewrote:\n- "
+                        + String.join("\n- ", conflicts) + "\nhint: run the job again on a new branch: it starts from main as it"
+                        + " is now, so it includes those commits"));
+            }
+            publishChecked = true;
+        }
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (int i = 0; i < step.tables().size(); i++) {
             String table = step.tables().get(i);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,35 +46,67 @@ final class RunnerProcess {
     }
 
     static Run run(Path manifestFile, List<String> moreArgs) throws IOException, InterruptedException {
-        assertTrue(Files.isRegularFile(JAR), JAR + " missing: run `mvn verify` (the jar is built in `package`)");
         Path dir = manifestFile.toAbsolutePath().getParent();
         String stem = manifestFile.getFileName().toString().replaceFirst("\\.json$", "");
         Path result = dir.resolve(stem + ".result.json");
-        Path stdout = dir.resolve(stem + ".stdout");
-        Path stderr = dir.resolve(stem + ".stderr");
-        Path tmp = IT_DIR.resolve("tmp").toAbsolutePath();
-        Files.createDirectories(tmp);
         Files.deleteIfExists(result);
         List<String> args = new ArrayList<>(List.of(manifestFile.toAbsolutePath().toString(), "--master", "local[2]",
                 "--result", result.toString()));
         args.addAll(moreArgs);
+        int exit = launch(dir, stem, args);
+        return new Run(exit, Files.readString(dir.resolve(stem + ".stdout"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve(stem + ".stderr"), StandardCharsets.UTF_8), resultAt(result), dir.resolve(stem + ".log"));
+    }
+
+    /** Several manifests, in order, in ONE runner JVM (as the CLI runs a day range): each result beside its manifest. */
+    static Runs runAll(Path dir, String name, Map<String, JobManifest> manifests) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        List<String> args = new ArrayList<>();
+        for (Map.Entry<String, JobManifest> m : manifests.entrySet()) {
+            Path file = dir.resolve(m.getKey() + ".json").toAbsolutePath();
+            Files.writeString(file, m.getValue().toJson(), StandardCharsets.UTF_8);
+            Files.deleteIfExists(dir.resolve(m.getKey() + ".result.json"));
+            args.add(file.toString());
+        }
+        args.addAll(List.of("--master", "local[2]"));
+        int exit = launch(dir, name, args);
+        Map<String, Optional<JobResult>> results = new LinkedHashMap<>();
+        for (String key : manifests.keySet()) {
+            results.put(key, resultAt(dir.resolve(key + ".result.json")));
+        }
+        return new Runs(exit, Files.readString(dir.resolve(name + ".stdout"), StandardCharsets.UTF_8), results);
+    }
+
+    /** One JVM that ran several manifests: exit code, its output, each manifest's result if it ran. */
+    record Runs(int exitCode, String stdout, Map<String, Optional<JobResult>> results) {
+        JobResult result(String name) {
+            return results.get(name).orElseThrow(() -> new AssertionError(name + " did not run:\n" + stdout));
+        }
+    }
+
+    private static int launch(Path dir, String stem, List<String> args) throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(JAR), JAR + " missing: run `mvn verify` (the jar is built in `package`)");
+        Path tmp = IT_DIR.resolve("tmp").toAbsolutePath();
+        Files.createDirectories(tmp);
         List<String> jvm = new ArrayList<>(SparkJvm.QUICK_START_OPTIONS);
         jvm.add("-Xmx1g");
         ProcessBuilder pb = new ProcessBuilder(SparkJvm.command(SparkJvm.currentJava(), JAR, tmp, jvm, args))
                 .directory(dir.toFile())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
+                .redirectOutput(dir.resolve(stem + ".stdout").toFile())
+                .redirectError(dir.resolve(stem + ".stderr").toFile());
         pb.environment().putAll(SparkJvm.ENVIRONMENT);
         Process p = pb.start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("runner still running after " + TIMEOUT_SECONDS + " s: " + manifestFile);
+            throw new AssertionError("runner still running after " + TIMEOUT_SECONDS + " s: " + args);
         }
-        Optional<JobResult> parsed = Files.exists(result)
+        return p.exitValue();
+    }
+
+    private static Optional<JobResult> resultAt(Path result) throws IOException {
+        return Files.exists(result)
                 ? Optional.of(JobResult.fromJson(Files.readString(result, StandardCharsets.UTF_8)))
                 : Optional.empty();
-        return new Run(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8), parsed, dir.resolve(stem + ".log"));
     }
 
     /** A Hadoop-catalog table's current metadata file, parsed. */

@@ -34,7 +34,7 @@ class SparkRunnerIT {
 
     @BeforeAll
     static void cleanWorkDir() throws IOException {
-        for (String dir : List.of("wap", "idempotent", "bad_sql", "invalid")) {
+        for (String dir : List.of("wap", "idempotent", "bad_sql", "invalid", "rebase")) {
             deleteTree(RunnerProcess.IT_DIR.resolve(dir));
         }
     }
@@ -178,6 +178,51 @@ class SparkRunnerIT {
         RunnerProcess.Run look = RunnerProcess.run(dir, "inspect", query(wh, Map.of("main_days", daysOf(TABLE))));
         assertEquals(0, look.exitCode(), look.describe());
         assertEquals(List.of("2024-01-15: 500 events", "2024-01-16: 500 events"), failures(look, "main_days"));
+    }
+
+    /**
+     * (e) a live job keeps committing to main while work waits on a branch (a streaming job appending while a
+     * backfill is audited). Publishing must not drop the live commits: when they touched other partitions the
+     * branch's change is committed on top of main; when they touched a partition the branch rewrote, the
+     * publish is refused before any table changes.
+     */
+    @Test
+    void publishKeepsLiveCommitsToMain() throws Exception {
+        Path dir = RunnerProcess.IT_DIR.resolve("rebase");
+        Path wh = dir.resolve("warehouse");
+        Map<String, JobManifest> disjoint = new java.util.LinkedHashMap<>();
+        disjoint.put("d14", eventsJob(wh, "2024-01-14", Optional.of("d14"), List.of(), List.of()));
+        disjoint.put("backfill_15", unpublished(eventsJob(wh, "2024-01-15", Optional.of("bf"), List.of(), List.of())));
+        disjoint.put("live_16", eventsJob(wh, "2024-01-16", Optional.empty(), List.of(), List.of()));
+        disjoint.put("publish_15", eventsJob(wh, "2024-01-15", Optional.of("bf"), List.of(), List.of(
+                Step.check("main_days", Severity.WARN, daysOf(TABLE), List.of("publish")))));
+        RunnerProcess.Runs first = RunnerProcess.runAll(dir, "disjoint", disjoint);
+        assertEquals(0, first.exitCode(), first.stdout());
+        long published = first.result("publish_15").step("publish").orElseThrow().snapshots().get(TABLE);
+        assertEquals(List.of("2024-01-14: 500 events", "2024-01-15: 500 events", "2024-01-16: 500 events"),
+                first.result("publish_15").step("main_days").orElseThrow().failures(), "the live day and the branch's day, once each");
+        Map<String, Object> summary = RunnerProcess.snapshotSummary(wh, TABLE, published);
+        assertEquals("bf", summary.get(BranchRebase.REBASED_FROM), summary.toString());
+        assertEquals(Optional.empty(), RunnerProcess.branchHead(wh, TABLE, "bf"), "the branch is dropped in the same commit");
+
+        Map<String, JobManifest> overlapping = new java.util.LinkedHashMap<>();
+        overlapping.put("backfill_16", unpublished(eventsJob(wh, "2024-01-16", Optional.of("bf2"), List.of(), List.of())));
+        overlapping.put("live_16_again", eventsJob(wh, "2024-01-16", Optional.empty(), List.of(), List.of()));
+        overlapping.put("publish_16", eventsJob(wh, "2024-01-16", Optional.of("bf2"), List.of(), List.of()));
+        RunnerProcess.Runs second = RunnerProcess.runAll(dir, "overlapping", overlapping);
+        assertEquals(1, second.exitCode(), second.stdout());
+        long liveAgain = RunnerProcess.branchHead(wh, TABLE, "main").orElseThrow(); // refused: as the live job left it
+        assertTrue(RunnerProcess.branchHead(wh, TABLE, "bf2").isPresent(), "the work stays on its branch");
+        String error = second.result("publish_16").step("publish").orElseThrow().error().orElseThrow();
+        assertTrue(error.contains("nothing was published: main moved since branch bf2 was cut")
+                && error.contains("main of silver.events has commit " + liveAgain)
+                && error.contains("partition ts_day=2024-01-16"), error);
+    }
+
+    /** The same job without its PUBLISH step: the work stays on the branch, as an audited backfill waits. */
+    private static JobManifest unpublished(JobManifest job) {
+        return new JobManifest(job.formatVersion(), job.project(), job.job(), job.planHash(), job.fscVersion(), job.catalog(),
+                job.parameters(), job.branch(), job.steps().stream().filter(st -> st.kind() != JobManifest.Kind.PUBLISH).toList());
     }
 
     /** (c) re-running a day with INSERT OVERWRITE gives the same table; other days are kept. */

@@ -155,8 +155,9 @@ final class BackfillEngine {
 
     private int reportOnly() throws IOException, InterruptedException {
         ComparisonReport report = report();
-        Set<String> tables = touched().keySet();
-        Path job = runner.write("report", manifest("report", Optional.empty(), report.steps(tables, byDay(), project.pairings())));
+        Map<String, TableRefs> touched = touched();
+        Set<String> tables = touched.keySet();
+        Path job = runner.write("report", manifest("report", Optional.empty(), report.steps(touched.values(), byDay(), project.pairings())));
         int code = runner.run(List.of(job), state.parallelism(), this::startedRunner, line -> { });
         save(state.withRunner(Optional.empty()));
         if (code != 0) {
@@ -172,9 +173,10 @@ final class BackfillEngine {
     }
 
     /**
-     * Publishes: refuses if main moved on any table since the branch was cut (a fast-forward would drop those
-     * commits, e.g. streaming appends); otherwise journals the tables, then one runner job writes the report
-     * and fast-forwards main of every table (one commit per table), and tags the datasets.
+     * Publishes: journals the tables, then one runner job writes the report and publishes every table (one
+     * commit per table) and tags the datasets. Main of a table may have moved since the branch was cut (a
+     * streaming job's appends): the runner then commits the backfill's change on top of main if those commits
+     * touched none of the backfilled partitions, and otherwise refuses before publishing any table.
      */
     int publish() throws IOException, InterruptedException {
         leftoverRunner();
@@ -184,14 +186,8 @@ final class BackfillEngine {
             List<String> moved = touched.values().stream().filter(t -> !t.canFastForward(state.branch()))
                     .map(TableRefs::table).toList();
             if (!moved.isEmpty()) {
-                String why = "main moved since the backfill branched on " + String.join(", ", moved)
-                        + " (new commits, e.g. streaming appends): a fast-forward would lose them. Nothing was published."
-                        + " Start the backfill again on top of the new main: fsc backfill abort " + state.id()
-                        + ", then the same fsc backfill command";
-                save(state.with(Status.READY, Optional.of(why)));
-                out.println("backfill " + state.id() + ": refusing to publish: " + why);
-                out.flush();
-                return ExitCodes.USER_ERRORS;
+                out.println("backfill " + state.id() + ": main moved since the backfill branched on " + String.join(", ", moved)
+                        + " (e.g. streaming appends): their new commits are kept, the backfill's change goes on top");
             }
             for (String table : touched.keySet()) {
                 state = state.withPublished(table, 0L); // journal: to publish
@@ -205,7 +201,7 @@ final class BackfillEngine {
         boolean nothingPublished = touched.keySet().containsAll(all);
         Optional<Path> reportJob = Optional.empty();
         if (nothingPublished && !(resuming && Files.exists(store.folder(state.id()).resolve("report/report.md")))) {
-            reportJob = Optional.of(runner.write("report", manifest("report", Optional.empty(), report.steps(all, byDay(), project.pairings()))));
+            reportJob = Optional.of(runner.write("report", manifest("report", Optional.empty(), report.steps(all.stream().map(touched::get).toList(), byDay(), project.pairings()))));
             jobs.add(reportJob.get());
         }
         List<Step> steps = new ArrayList<>();
@@ -238,7 +234,21 @@ final class BackfillEngine {
                 && (reportJob.isPresent() || !Files.exists(store.folder(state.id()).resolve("report/report.md")))) {
             out.print(report.render(all));
         }
-        return afterPublish(code, all);
+        return afterPublish(code, all, steps.isEmpty() ? Optional.empty() : Optional.of(jobs.get(jobs.size() - 1)));
+    }
+
+    /** The error of the first failed step of a runner job, if it got that far. */
+    private static Optional<String> firstError(Path job) {
+        try {
+            Path result = RunnerJobs.resultOf(job);
+            if (!Files.exists(result)) {
+                return Optional.empty();
+            }
+            return JobResult.fromJson(Files.readString(result, StandardCharsets.UTF_8)).steps().stream()
+                    .flatMap(step -> step.error().stream()).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean succeeded(Path job) throws IOException {
@@ -248,8 +258,20 @@ final class BackfillEngine {
     }
 
     /** Reads back from the catalog which tables main was fast-forwarded on, and says how it went. */
-    private int afterPublish(int code, Set<String> all) throws IOException {
+    private int afterPublish(int code, Set<String> all, Optional<Path> publishJob) throws IOException {
         Map<String, TableRefs> now = TableRefs.scan(project.local().warehouse());
+        boolean nothingPublished = all.stream().allMatch(t -> now.containsKey(t) && now.get(t).ref(state.branch()).isPresent());
+        if (code != 0 && nothingPublished) {
+            // every table still has its branch and main has none of it: back to waiting, abort allowed
+            String why = publishJob.flatMap(BackfillEngine::firstError).orElse("the publish job failed (exit code " + code + ")");
+            save(state.with(Status.READY, Optional.of(why)));
+            out.println("backfill " + state.id() + ": refusing to publish: " + why.replace("nothing was published: ", "")
+                    .replaceAll("\nhint: .*", "")
+                    + "\nNothing was published. Start the backfill again on top of the new main: fsc backfill abort "
+                    + state.id() + ", then the same fsc backfill command");
+            out.flush();
+            return ExitCodes.USER_ERRORS;
+        }
         TableRefsSnapshot refs = new TableRefsSnapshot(now);
         List<String> left = new ArrayList<>();
         for (String table : all) {

@@ -76,9 +76,9 @@ final class ComparisonReport {
      * The report job: one query for the rows of every table, one for the values of every tile and dataset table
      * (a UNION ALL each: two Spark jobs, not two per table), each writing a folder of JSON lines.
      */
-    List<Step> steps(Collection<String> tables, Set<String> byDay, Map<String, Pairing> pairings) {
-        List<String> rows = tables.stream().map(t -> rowsSql(t, byDay.contains(t))).toList();
-        List<String> values = tables.stream().flatMap(t -> pairingOf(t, pairings).map(p -> valuesSql(t, p)).stream()).toList();
+    List<Step> steps(Collection<TableRefs> tables, Set<String> byDay, Map<String, Pairing> pairings) {
+        List<String> rows = tables.stream().map(t -> rowsSql(t, byDay.contains(t.table()))).toList();
+        List<String> values = tables.stream().flatMap(t -> pairingOf(t.table(), pairings).map(p -> valuesSql(t, p)).stream()).toList();
         List<Step> steps = new ArrayList<>();
         steps.add(Step.sql("rows", List.of(write(rows, dir.resolve("rows"))), List.of()));
         if (!values.isEmpty()) {
@@ -101,24 +101,35 @@ final class ComparisonReport {
         return "ds BETWEEN DATE'" + from + "' AND DATE'" + to + "'";
     }
 
+    /**
+     * Main as the branch was cut from it: what the backfill changes. Main's later commits (a streaming job's
+     * appends) stay as they are when it is published, so they are not part of the comparison.
+     */
+    private String mainAtFork(TableRefs table) {
+        return table.forkPoint(branch).map(id -> table.table() + " VERSION AS OF " + id)
+                .orElse("(SELECT * FROM " + table.table() + " WHERE FALSE)"); // cut from an empty main
+    }
+
     /** Rows per day partition on each side (one line, {@code ds} NULL, for a table not partitioned by day). */
-    private String rowsSql(String table, boolean byDay) {
+    private String rowsSql(TableRefs refs, boolean byDay) {
+        String table = refs.table();
         String ds = byDay ? "ds" : "CAST(NULL AS DATE) AS ds";
         return "(SELECT '" + table + "' AS table, CAST(ds AS STRING) AS ds,\n"
                 + "  count_if(side = 'main') AS main_rows, count_if(side = 'backfill') AS backfill_rows\n"
-                + "FROM (SELECT " + ds + ", 'main' AS side FROM " + table + "\n"
+                + "FROM (SELECT " + ds + ", 'main' AS side FROM " + mainAtFork(refs) + "\n"
                 + "      UNION ALL SELECT " + ds + ", 'backfill' AS side FROM " + table + " VERSION AS OF '" + branch + "')\n"
                 + "GROUP BY ds\n"
                 + "HAVING " + (byDay ? inRange() + " OR main_rows <> backfill_rows" : "TRUE") + ")";
     }
 
     /** Every value column as (row key, column, text), both sides full-outer-joined on key and column. */
-    private String valuesSql(String table, Pairing pairing) {
+    private String valuesSql(TableRefs refs, Pairing pairing) {
+        String table = refs.table();
         String side = "SELECT to_json(map_filter(m, (k, v) -> " + pairing.isKey("k") + ")) AS key, e.col, e.v FROM (\n"
                 + "    SELECT from_json(to_json(struct(*)), 'map<string,string>') AS m FROM %s WHERE " + inRange() + "\n"
                 + "  ) LATERAL VIEW explode(map_filter(m, (k, v) -> NOT (" + pairing.isKey("k") + "))) e AS col, v";
         return "(WITH b AS (" + side.formatted(table + " VERSION AS OF '" + branch + "'") + "),\n"
-                + "m AS (" + side.formatted(table) + ")\n"
+                + "m AS (" + side.formatted(mainAtFork(refs)) + ")\n"
                 + "SELECT '" + table + "' AS table, coalesce(b.col, m.col) AS column,\n"
                 + "  count_if(b.v = m.v) AS same, count_if(b.v <> m.v) AS changed,\n"
                 + "  count_if(m.v IS NULL) AS only_backfill, count_if(b.v IS NULL) AS only_main\n"

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -54,6 +56,20 @@ public record TableRefs(String table, Map<String, Long> refs, Map<Long, Long> pa
             }
         }
         return false;
+    }
+
+    /** The newest snapshot main and the branch share; empty if they share none (cut from an empty main) or no branch. */
+    public Optional<Long> forkPoint(String branch) {
+        Set<Long> onBranch = new HashSet<>();
+        for (Long s = refs.get(branch); s != null; s = parents.get(s)) {
+            onBranch.add(s);
+        }
+        for (Long s = refs.get(MAIN); s != null; s = parents.get(s)) {
+            if (onBranch.contains(s)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every table of the warehouse, by name. */

@@ -86,6 +86,17 @@ class BackfillUnitTest {
     }
 
     @Test
+    void theForkIsTheNewestSnapshotMainAndTheBranchShare() {
+        Map<Long, Long> parents = Map.of(2L, 1L, 3L, 2L, 4L, 2L, 5L, 4L, 7L, 6L);
+        assertEquals(Optional.of(2L), new TableRefs("t", Map.of("main", 5L, "b", 3L), parents, List.of()).forkPoint("b"),
+                "main moved on twice after the branch was cut at 2");
+        assertEquals(Optional.of(2L), new TableRefs("t", Map.of("main", 2L, "b", 3L), parents, List.of()).forkPoint("b"));
+        assertEquals(Optional.empty(), new TableRefs("t", Map.of("main", 7L, "b", 3L), parents, List.of()).forkPoint("b"),
+                "cut from an empty main: no shared history");
+        assertEquals(Optional.empty(), new TableRefs("t", Map.of("main", 2L), parents, List.of()).forkPoint("b"), "no branch");
+    }
+
+    @Test
     void readsBranchesAndPartitionsFromIcebergMetadata() throws IOException {
         Path meta = Files.createDirectories(dir.resolve("warehouse/gold/t/metadata"));
         Files.writeString(meta.resolve("version-hint.text"), "2");
