@@ -20,6 +20,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.util.ContentFileUtil;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
@@ -81,12 +82,17 @@ final class BranchRebase {
             if (conflict.isPresent()) {
                 throw new StepFailure("cannot publish " + name + ": " + conflict.get() + "; main is unchanged");
             }
+            long checkedHead = table.currentSnapshot().snapshotId();
             try {
                 commitOnMain();
                 table.refresh();
                 return table.currentSnapshot().snapshotId();
-            } catch (ValidationException e) { // main moved again between the check and the commit: check again
-                last = e;
+            } catch (ValidationException e) {
+                table.refresh();
+                if (table.currentSnapshot().snapshotId() == checkedHead) { // not a race: the change itself is invalid
+                    throw new StepFailure("cannot publish " + name + ": " + e.getMessage() + "; main is unchanged");
+                }
+                last = e; // main moved again between the check and the commit: check again
             }
         }
         throw new StepFailure("cannot publish " + name + ": main kept moving during " + ATTEMPTS + " attempts ("
@@ -104,8 +110,7 @@ final class BranchRebase {
                     .validateFromSnapshot(main.snapshotId())
                     .validateNoConflictingDataFiles()
                     .validateNoConflictingDeleteFiles()
-                    .validateDeletedFiles()
-                    .validateDataFilesExist(net.removedDataPaths())
+                    .validateDeletedFiles() // the files the branch removed are still on main
                     .set(REBASED_FROM, branch);
             net.addedData().forEach(delta::addRows);
             net.removedData().forEach(delta::removeRows);
@@ -169,9 +174,11 @@ final class BranchRebase {
             Map<String, DataFile> removedData = new LinkedHashMap<>();
             Map<String, DeleteFile> addedDeletes = new LinkedHashMap<>();
             Map<String, DeleteFile> removedDeletes = new LinkedHashMap<>();
+            Set<String> goneData = new HashSet<>();
             for (Snapshot s : oldestFirst) {
                 s.addedDataFiles(io).forEach(f -> addedData.put(f.location(), f.copy()));
                 s.removedDataFiles(io).forEach(f -> {
+                    goneData.add(f.location());
                     if (addedData.remove(f.location()) == null) {
                         removedData.put(f.location(), f.copy());
                     }
@@ -183,16 +190,15 @@ final class BranchRebase {
                     }
                 });
             }
+            // a position delete of a data file the line later removed whole (DELETE, then INSERT OVERWRITE of the
+            // day) is dangling at its head: committing it would reference a file the same commit removes
+            addedDeletes.values().removeIf(d -> goneData.contains(ContentFileUtil.referencedDataFileLocation(d)));
             return new NetChange(List.copyOf(addedData.values()), List.copyOf(removedData.values()),
                     List.copyOf(addedDeletes.values()), List.copyOf(removedDeletes.values()));
         }
 
         boolean isEmpty() {
             return addedData.isEmpty() && removedData.isEmpty() && addedDeletes.isEmpty() && removedDeletes.isEmpty();
-        }
-
-        List<CharSequence> removedDataPaths() {
-            return removedData.stream().map(f -> (CharSequence) f.location()).toList();
         }
     }
 }

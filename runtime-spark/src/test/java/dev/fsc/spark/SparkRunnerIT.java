@@ -192,17 +192,20 @@ class SparkRunnerIT {
         Path wh = dir.resolve("warehouse");
         Map<String, JobManifest> disjoint = new java.util.LinkedHashMap<>();
         disjoint.put("d14", eventsJob(wh, "2024-01-14", Optional.of("d14"), List.of(), List.of()));
-        disjoint.put("backfill_15", unpublished(eventsJob(wh, "2024-01-15", Optional.of("bf"), List.of(), List.of())));
+        // the backfill rewrites a day main already has (its file is replaced), the live job adds a later one
+        disjoint.put("backfill_14", unpublished(eventsJob(wh, "2024-01-14", Optional.of("bf"), List.of(), List.of())));
         disjoint.put("live_16", eventsJob(wh, "2024-01-16", Optional.empty(), List.of(), List.of()));
-        disjoint.put("publish_15", eventsJob(wh, "2024-01-15", Optional.of("bf"), List.of(), List.of(
+        disjoint.put("publish_14", eventsJob(wh, "2024-01-14", Optional.of("bf"), List.of(), List.of(
                 Step.check("main_days", Severity.WARN, daysOf(TABLE), List.of("publish")))));
         RunnerProcess.Runs first = RunnerProcess.runAll(dir, "disjoint", disjoint);
         assertEquals(0, first.exitCode(), first.stdout());
-        long published = first.result("publish_15").step("publish").orElseThrow().snapshots().get(TABLE);
-        assertEquals(List.of("2024-01-14: 500 events", "2024-01-15: 500 events", "2024-01-16: 500 events"),
-                first.result("publish_15").step("main_days").orElseThrow().failures(), "the live day and the branch's day, once each");
+        long published = first.result("publish_14").step("publish").orElseThrow().snapshots().get(TABLE);
+        assertEquals(List.of("2024-01-14: 500 events", "2024-01-16: 500 events"),
+                first.result("publish_14").step("main_days").orElseThrow().failures(), "the live day and the branch's day, once each");
         Map<String, Object> summary = RunnerProcess.snapshotSummary(wh, TABLE, published);
         assertEquals("bf", summary.get(BranchRebase.REBASED_FROM), summary.toString());
+        assertEquals(List.of("1", "1", "1000"), List.of(summary.get("added-data-files"), summary.get("deleted-data-files"),
+                summary.get("total-records")), "the rewritten day's file replaced, the live day's kept: " + summary);
         assertEquals(Optional.empty(), RunnerProcess.branchHead(wh, TABLE, "bf"), "the branch is dropped in the same commit");
 
         Map<String, JobManifest> overlapping = new java.util.LinkedHashMap<>();
