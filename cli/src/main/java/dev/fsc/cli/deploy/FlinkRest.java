@@ -49,6 +49,11 @@ final class FlinkRest {
         return jobs;
     }
 
+    /** A job of this name runs, or ended by itself (bounded inputs read to the end): either way it is deployed. */
+    boolean deployed(String name) throws IOException {
+        return jobs().stream().anyMatch(j -> j.name().equals(name) && (j.running() || j.state().equals("FINISHED")));
+    }
+
     Optional<Job> running(String name) throws IOException {
         return jobs().stream().filter(j -> j.running() && j.name().equals(name)).findFirst();
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Starts one build of a streaming job on the cluster through the Flink runner ({@code run --jobmanager
  * --detached}). It restores from the job's last savepoint only when that savepoint has the same state shape;
  * otherwise it starts fresh and its sources replay from their configured start (the compiled
- * {@code scan.startup} settings), rebuilding the state. Done once a job of this exact name runs.
+ * {@code scan.startup} settings), rebuilding the state. Done once a job of this exact name runs (or finished).
  *
  * @param replacing the build this one replaces, if one runs (only for the description)
  */
@@ -38,7 +38,7 @@ record SubmitFlinkJob(FlinkRest cluster, Path runnerJar, Path projectRoot, Flink
 
     @Override
     public boolean isApplied() throws IOException {
-        return cluster.running(id.flinkName()).isPresent();
+        return cluster.deployed(id.flinkName());
     }
 
     @Override
