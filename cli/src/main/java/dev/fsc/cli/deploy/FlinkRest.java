@@ -49,9 +49,8 @@ final class FlinkRest {
         return jobs;
     }
 
-    /** A job of this name runs, or ended by itself (bounded inputs read to the end): either way it is deployed. */
-    boolean deployed(String name) throws IOException {
-        return jobs().stream().anyMatch(j -> j.name().equals(name) && (j.running() || j.state().equals("FINISHED")));
+    boolean finished(String name) throws IOException {
+        return jobs().stream().anyMatch(j -> j.name().equals(name) && j.state().equals("FINISHED"));
     }
 
     Optional<Job> running(String name) throws IOException {

@@ -38,7 +38,9 @@ record SubmitFlinkJob(FlinkRest cluster, Path runnerJar, Path projectRoot, Flink
 
     @Override
     public boolean isApplied() throws IOException {
-        return cluster.deployed(id.flinkName());
+        // A build that read its bounded inputs to the end is deployed too, unless a deploy stopped it.
+        return cluster.running(id.flinkName()).isPresent() || (cluster.finished(id.flinkName())
+                && records.savepoint(id.job()).filter(s -> s.flinkName().equals(id.flinkName())).isEmpty());
     }
 
     @Override
