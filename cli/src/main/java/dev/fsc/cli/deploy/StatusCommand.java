@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,9 +52,25 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println("  DAG        " + dag + (Files.exists(dag) ? "" : "  MISSING (run fsc deploy to restore it)"));
             });
         });
+        FlinkJobPlanner.cluster(loaded.model().project(), environment).ifPresent(cluster -> streamingJobs(cluster,
+                loaded.model().project().project().value(), out));
         store.unfinished().ifPresent(p -> out.println("  unfinished deploy of plan " + p.planHash() + " by " + p.deployedBy()
                 + " at " + p.deployedAt() + ": " + p.applied().size() + " actions applied; run fsc deploy to converge"));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The project's streaming jobs the cluster knows (running first), from its REST API; an unreachable cluster is said, not fatal. */
+    private static void streamingJobs(FlinkRest cluster, String project, PrintWriter out) {
+        try {
+            List<FlinkRest.Job> jobs = cluster.jobs().stream()
+                    .filter(j -> FlinkJobIdentity.parse(j.name()).filter(id -> id.project().equals(project)).isPresent())
+                    .sorted(Comparator.comparing((FlinkRest.Job j) -> !j.running()).thenComparing(j -> -j.startMillis())).toList();
+            out.println("  flink      " + cluster.url() + ": " + jobs.stream().filter(FlinkRest.Job::running).count() + " running");
+            jobs.forEach(j -> out.println("  job        " + j.name() + "  " + j.state() + ", started "
+                    + Instant.ofEpochMilli(j.startMillis()) + "  (" + j.id() + ")"));
+        } catch (IOException e) {
+            out.println("  flink      " + cluster.url() + ": UNREACHABLE (" + e.getMessage() + ")");
+        }
     }
 }

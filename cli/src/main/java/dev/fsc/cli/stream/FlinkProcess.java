@@ -16,7 +16,7 @@ import java.util.Optional;
  * One run of the Flink runner as its own JVM (as a cluster submission would be), its progress lines passed
  * through with the job's name in front. Started, then awaited: several jobs can run side by side.
  */
-final class FlinkProcess {
+public final class FlinkProcess {
     private final Process process;
     private final Thread pump;
 
@@ -31,7 +31,7 @@ final class FlinkProcess {
      * @param tmpDir the JVM's temp dir (Flink and Hadoop leave files there)
      * @param label put before each line the runner prints
      */
-    static FlinkProcess start(Path runnerJar, Path tmpDir, List<String> args, String label, PrintWriter out) throws IOException {
+    public static FlinkProcess start(Path runnerJar, Path tmpDir, List<String> args, String label, PrintWriter out) throws IOException {
         Files.createDirectories(tmpDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -63,7 +63,7 @@ final class FlinkProcess {
      * Waits for the runner to end, or stops it after {@code limit} (SIGTERM: the runner cancels the job and
      * keeps its last checkpoint); returns its exit code.
      */
-    int await(Optional<Duration> limit) throws InterruptedException {
+    public int await(Optional<Duration> limit) throws InterruptedException {
         if (limit.isPresent() && !process.waitFor(limit.get().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroy();
             if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {

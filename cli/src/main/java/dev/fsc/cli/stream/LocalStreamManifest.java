@@ -14,11 +14,11 @@ import java.util.TreeMap;
  * root), the Iceberg catalog in the given warehouse, the embedded online store under the project's
  * {@code .fsc/}, and the user's {@code --param} overrides last.
  */
-final class LocalStreamManifest {
+public final class LocalStreamManifest {
     private LocalStreamManifest() {
     }
 
-    static Path write(JobManifest compiled, Path project, Path warehouse, Path onlineDir, Map<String, String> overrides, Path runDir)
+    public static Path write(JobManifest compiled, Path project, Path warehouse, Path onlineDir, Map<String, String> overrides, Path runDir)
             throws IOException {
         Files.createDirectories(runDir);
         Map<String, String> parameters = new TreeMap<>(compiled.parameters());

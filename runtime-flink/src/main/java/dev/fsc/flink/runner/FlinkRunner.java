@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Entry point of {@code fsc-flink-runner.jar}: {@code run <job.json> ...} or {@code read ...}. */
+/** Entry point of {@code fsc-flink-runner.jar}: {@code run <job.json> ...}, {@code read ...} or {@code cluster ...}. */
 public final class FlinkRunner {
     static final String LOG_CONFIG = "fsc-flink-runner-log4j2.properties";
 
@@ -26,11 +26,14 @@ public final class FlinkRunner {
     }
 
     static int execute(List<String> argv, PrintStream out, PrintStream err) {
-        if (argv.isEmpty() || !(argv.get(0).equals("run") || argv.get(0).equals("read"))) {
-            err.println(RunArgs.USAGE + "\n" + ReadCommand.USAGE);
+        if (argv.isEmpty() || !List.of("run", "read", "cluster").contains(argv.get(0))) {
+            err.println(RunArgs.USAGE + "\n" + ReadCommand.USAGE + "\n" + ClusterCommand.USAGE);
             return JobResult.EXIT_USAGE;
         }
         List<String> rest = argv.subList(1, argv.size());
+        if (argv.get(0).equals("cluster")) {
+            return ClusterCommand.run(rest, out, err);
+        }
         if (argv.get(0).equals("read")) {
             try {
                 ReadCommand.run(rest, out);

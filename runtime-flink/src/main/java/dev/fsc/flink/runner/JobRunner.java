@@ -82,6 +82,9 @@ final class JobRunner {
         out.println("fsc-flink: job " + id + " running (" + inserts.size() + " inserts, checkpoints in "
                 + checkpointDir(manifest, folder) + ")");
         out.flush();
+        if (args.detached()) {
+            return new Outcome(id.toHexString(), startSeconds, Map.of());
+        }
         result.await();
         out.println("fsc-flink: job " + id + " finished");
         return new Outcome(id.toHexString(), startSeconds, catalogs.rowsAddedSince(Statements.icebergTargets(inserts), start));
@@ -109,6 +112,7 @@ final class JobRunner {
     private Configuration configuration(JobManifest manifest, Path folder) {
         Configuration conf = new Configuration();
         conf.setString("parallelism.default", Integer.toString(args.parallelism()));
+        conf.setString("pipeline.name", args.jobName().orElse(manifest.job()));
         // Event times are UTC everywhere (batch-semantics); casts between TIMESTAMP and TIMESTAMP_LTZ must agree.
         conf.setString("table.local-time-zone", "UTC");
         // Stable operator uids for every transformation, so a restarted job maps its checkpointed state.

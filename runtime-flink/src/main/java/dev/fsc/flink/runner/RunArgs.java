@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param parallelism default parallelism
  * @param result where to write the result JSON
  * @param log the log file
+ * @param jobName the Flink job's name (default: the manifest's job)
+ * @param detached return once the job is submitted instead of waiting for it to end
  */
 record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpointDir, long checkpointMillis,
                Optional<Path> restoreFrom, boolean resume, Optional<String> jobManager, int parallelism,
-               Optional<Path> result, Optional<Path> log) {
+               Optional<Path> result, Optional<Path> log, Optional<String> jobName, boolean detached) {
 
     static final String USAGE = """
             usage: java -jar fsc-flink-runner.jar run <job.json> [options]
@@ -36,6 +38,8 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
               --parallelism N           default parallelism (default 2)
               --result FILE             write the run's result as JSON
               --log FILE                log file (default <manifest>.log)
+              --job-name NAME           the Flink job's name (default: the manifest's job)
+              --detached                return once the job is submitted (with --jobmanager)
             exit codes: 0 ok, 1 the job failed, 2 usage or invalid manifest, 3 internal error""";
 
     RunArgs {
@@ -53,6 +57,8 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
         int parallelism = 2;
         Optional<Path> result = Optional.empty();
         Optional<Path> log = Optional.empty();
+        Optional<String> jobName = Optional.empty();
+        boolean detached = false;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -73,6 +79,8 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
                 case "--parallelism" -> parallelism = Integer.parseInt(value(rest, a));
                 case "--result" -> result = Optional.of(Path.of(value(rest, a)));
                 case "--log" -> log = Optional.of(Path.of(value(rest, a)));
+                case "--job-name" -> jobName = Optional.of(value(rest, a));
+                case "--detached" -> detached = true;
                 default -> {
                     if (a.startsWith("--") || manifest != null) {
                         throw new UsageException("unexpected argument " + a);
@@ -84,7 +92,11 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
         if (manifest == null) {
             throw new UsageException("missing the job manifest");
         }
-        return new RunArgs(manifest, params, checkpointDir, interval, restore, resume, jobManager, parallelism, result, log);
+        if (detached && jobManager.isEmpty()) {
+            throw new UsageException("--detached needs --jobmanager: a local MiniCluster ends with the runner");
+        }
+        return new RunArgs(manifest, params, checkpointDir, interval, restore, resume, jobManager, parallelism, result, log,
+                jobName, detached);
     }
 
     static String value(List<String> rest, String option) throws UsageException {

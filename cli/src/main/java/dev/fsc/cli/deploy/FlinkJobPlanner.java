@@ -1,0 +1,60 @@
+package dev.fsc.cli.deploy;
+
+import dev.fsc.cli.run.RunnerJar;
+import dev.fsc.compiler.spec.ProjectSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The streaming-job actions of a deploy, from what runs on the environment's Flink cluster
+ * ({@code flink: {rest_url}}) against the compiled {@code flink/<job>.job.json} files: per job, a running
+ * build of another name is stopped with a savepoint before the new build starts; jobs no longer compiled
+ * are stopped. Jobs of other projects on the same cluster are left alone.
+ */
+final class FlinkJobPlanner {
+    private FlinkJobPlanner() {
+    }
+
+    /** The cluster of an environment, if fsc.yaml names one. */
+    static Optional<FlinkRest> cluster(ProjectSpec project, String environment) {
+        return project.environment(environment).map(e -> e.services().get("flink")).map(f -> f.get("rest_url")).map(FlinkRest::new);
+    }
+
+    static List<DeployAction> actions(ProjectSpec project, String environment, Path projectRoot, Path stateDir,
+            Map<String, String> files) throws IOException {
+        Optional<FlinkRest> cluster = cluster(project, environment);
+        if (cluster.isEmpty()) {
+            return List.of();
+        }
+        List<String> manifests = files.keySet().stream().filter(p -> p.matches("flink/[^/]+\\.job\\.json")).toList();
+        Path jar = RunnerJar.FLINK.find().orElseThrow(() -> new IOException("the Flink runner jar was not found; " + RunnerJar.FLINK.hint()));
+        FlinkJobRecords records = FlinkJobRecords.in(stateDir);
+        String name = project.project().value();
+        List<FlinkJobIdentity> running = new ArrayList<>();
+        for (FlinkRest.Job job : cluster.get().jobs()) {
+            FlinkJobIdentity.parse(job.name()).filter(id -> job.running() && id.project().equals(name)).ifPresent(running::add);
+        }
+        List<DeployAction> actions = new ArrayList<>();
+        List<FlinkJobIdentity> wanted = new ArrayList<>();
+        for (String path : manifests) {
+            FlinkJobIdentity id = FlinkJobIdentity.of(files.get(path));
+            wanted.add(id);
+            Optional<FlinkJobIdentity> old = running.stream().filter(r -> r.sameJob(id) && !r.equals(id)).findFirst();
+            old.ifPresent(o -> actions.add(new StopFlinkJob(cluster.get(), o, records, "replaced by build " + id.build())));
+            actions.add(new SubmitFlinkJob(cluster.get(), jar, projectRoot, id, files.get(path), records, old));
+        }
+        running.stream().filter(r -> wanted.stream().noneMatch(r::sameJob))
+                .forEach(r -> actions.add(new StopFlinkJob(cluster.get(), r, records, "no longer in the plan")));
+        List<DeployAction> pending = new ArrayList<>();
+        for (DeployAction action : actions) {
+            if (!action.isApplied()) {
+                pending.add(action);
+            }
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fsc.cli.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fsc.common.manifest.JobManifest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FlinkJobIdentityTest {
+    private static final String INSERT = "INSERT INTO gold.tiles SELECT user_id, COUNT(*) FROM ${topic} GROUP BY user_id";
+
+    private static String manifest(String insert, String topic) {
+        return new JobManifest(JobManifest.FORMAT_VERSION, "shop", "clicks", "plan1", "dev",
+                JobManifest.CatalogConfig.hadoop("/wh"), Map.of("topic", topic), Optional.empty(),
+                List.of(new JobManifest.Step("tiles", JobManifest.Kind.SQL, JobManifest.Severity.ERROR, List.of(insert),
+                        List.of(), List.of()))).toJson();
+    }
+
+    @Test
+    void parameterChangeKeepsTheStateShapeButNotTheBuild() {
+        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks_v1"));
+        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT, "clicks_v2"));
+        assertEquals(before.shape(), after.shape());
+        assertNotEquals(before.build(), after.build());
+    }
+
+    @Test
+    void sqlChangeChangesTheStateShape() {
+        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks"));
+        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT.replace("COUNT(*)", "SUM(1)"), "clicks"));
+        assertNotEquals(before.shape(), after.shape());
+    }
+
+    @Test
+    void theFlinkJobNameRoundTripsAndForeignNamesAreNotOurs() {
+        FlinkJobIdentity id = FlinkJobIdentity.of(manifest(INSERT, "clicks"));
+        assertTrue(id.flinkName().startsWith("fsc:shop:clicks:" + id.shape() + ":"));
+        assertEquals(Optional.of(id), FlinkJobIdentity.parse(id.flinkName()));
+        assertEquals(Optional.empty(), FlinkJobIdentity.parse("insert-into_default_catalog.default_database.sink"));
+    }
+}
