@@ -47,4 +47,6 @@ done
 printf '\n| benchmark | status | took | table |\n|---|---|---:|---|\n'
 printf '%s\n' "${summary[@]}"
 printf '\nMachine: %s cores, %s, %s.\n' "$(nproc)" "$(java -version 2>&1 | head -1)" "$(uname -sr)"
+# The cores are shared: the load at the end of the run says how far to trust the numbers.
+printf 'Load at end of run: %s\n' "$(uptime)"
 [[ "${summary[*]}" != *FAILED* ]]
