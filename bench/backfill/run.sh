@@ -5,6 +5,8 @@
 #
 #   bench/backfill/run.sh                       # 90 days, 40 events per source and day, chunks of 10 days
 #   DAYS=30 CHUNK_DAYS=10 bench/backfill/run.sh # a shorter check
+#   DAILY_DAYS=30 bench/backfill/run.sh         # day by day over the first 30 days only, compared on those days
+#   STEPS=compare DAILY_DAYS=41 bench/backfill/run.sh  # compare again what an earlier run left in bench/out/
 #
 # Needs cli/target/fsc.jar and the Spark runner jar (FSC_SPARK_RUNNER, default runtime-spark/target/).
 set -euo pipefail
@@ -14,7 +16,8 @@ events="${EVENTS_PER_DAY:-40}"
 chunk="${CHUNK_DAYS:-10}"
 rate_days="${RATE_DAYS:-4}"        # days per throughput run (chunks of one day: a day is a partition)
 results="${RESULTS:-$repo/bench/results/backfill.md}"
-steps=" ${STEPS:-backfill rate daily} "  # which parts to run; daily (day by day + compare) needs backfill
+steps=" ${STEPS:-backfill rate daily compare} "  # which parts to run; compare needs backfill and daily
+daily_days="${DAILY_DAYS:-$days}"  # day by day over the first N days (a 90-day day-by-day run is the slow part)
 start="${START:-2026-07-01}"
 last="$(date -u -d "$start + $((days - 1)) days" +%F)"
 work="${WORK:-$repo/bench/out/backfill}"
@@ -26,6 +29,8 @@ fsc() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$cli/fsc.jar" "$@"; 
 now() { date +%s.%N; }
 log() { echo "bench/backfill: $*" >&2; }
 
+fresh=0; for s in backfill rate daily; do [[ "$steps" == *" $s "* ]] && fresh=1; done
+if [[ $fresh == 1 ]]; then
 rm -rf "$work" && mkdir -p "$work"  # (bench/out/ is git-ignored)
 project() { # a copy of the example's specs with the shared sample data
   mkdir -p "$work/$1" && cp -r "$repo/specs/examples/marketplace/." "$work/$1/" && rm -rf "$work/$1/.fsc" "$work/$1/data"
@@ -34,10 +39,11 @@ project() { # a copy of the example's specs with the shared sample data
 mkdir -p "$work/gen" && cp -r "$repo/specs/examples/marketplace/." "$work/gen/" && rm -rf "$work/gen/.fsc" "$work/gen/data"
 fsc sample-data --project "$work/gen" --start "$start" --days "$days" --events-per-day "$events" >/dev/null
 mv "$work/gen/data" "$work/data"
+fi
 input_bytes=$(cat "$work"/data/*.jsonl | wc -c)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-backfill_s=0 daily_s=0 rate1_s=0 rate2_s=0 equal=0 differ="" rows=0 ntables=0
+backfill_s=0 daily_s=0 rate1_s=0 rate2_s=0 equal=0 differ="" skipped="" rows=0 ntables=0
 # 1. the backfill of every day
 if [[ "$steps" == *" backfill "* ]]; then
 project backfill
@@ -65,7 +71,7 @@ fi
 if [[ "$steps" == *" daily "* ]]; then
 project daily
 fsc compile --project "$work/daily" --out "$work/daily/compiled" >/dev/null
-python3 - "$work/daily" "$start" "$days" <<'PY'
+python3 - "$work/daily" "$start" "$daily_days" <<'PY'
 import json, sys, datetime, os
 root, start, days = sys.argv[1], datetime.date.fromisoformat(sys.argv[2]), int(sys.argv[3])
 job = json.load(open(os.path.join(root, "compiled/spark/daily.job.json")))
@@ -81,52 +87,83 @@ for i in range(days):
     os.makedirs(os.path.join(root, "days"), exist_ok=True)
     json.dump(m, open(os.path.join(root, "days", "%03d-%s.json" % (i, day)), "w"), indent=2)
 PY
-log "day by day: $days manifests in one Spark runner"
+log "day by day: $daily_days manifests in one Spark runner"
 t0=$(now)
 java -jar "$FSC_SPARK_RUNNER" "$work"/daily/days/*.json --master 'local[2]' --log "$work/daily/spark.log" \
   --conf spark.sql.codegen.wholeStage=false > "$work/daily.log" 2>&1
 daily_s=$(echo "$(now) - $t0" | bc)
-echo "day by day: $daily_s s" | tee -a "$work/timings" >&2
+echo "day by day ($daily_days days): $daily_s s" | tee -a "$work/timings" >&2
+fi
 
-# 4. every table, row for row
+# 4. every table, row for row (on the days the day-by-day run covered)
+if [[ "$steps" == *" compare "* ]]; then
+last_daily="$(date -u -d "$start + $((daily_days - 1)) days" +%F)"
 tables=$(cd "$work/daily/.fsc/warehouse" && find . -name version-hint.text | sed 's|^\./||; s|/metadata/version-hint.text||; s|/|.|' | sort)
 args=(); for t in $tables; do args+=(--table "$t"); done
 fsc dataset export --project "$work/backfill" --out "$work/export/backfill" "${args[@]}" >/dev/null
 fsc dataset export --project "$work/daily" --out "$work/export/daily" "${args[@]}" >/dev/null
 # sketch columns (count_distinct) are compared by what they estimate, in the datasets: their bytes depend on
 # the order values were added in, which a different split of days changes
-read -r equal rows differ < <(python3 - "$work/export" $tables <<'PY'
+# days after the day-by-day run's last are left out; a table without a ds column (CDC versions: rebuilt whole
+# from every day read so far) can only be compared when both runs read the same days
+read -r equal rows differ skipped < <(python3 - "$work/export" "$last_daily" "$daily_days" "$days" $tables <<'PY'
 import json, sys, os
-root, tables = sys.argv[1], sys.argv[2:]
-def rows(side, t):
+root, last, daily_days, days, tables = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
+# a DOUBLE sum depends on the order it adds in (27490.79 vs 27490.789999999997): floats compare to 12 digits
+def canonical(v):
+    return float(f"{v:.12g}") if isinstance(v, float) else v
+def rows(side, t, cutoff):
     out = []
     for line in open(os.path.join(root, side, t + ".jsonl")):
         if line.strip():
             r = json.loads(line)
-            out.append(json.dumps({k: v for k, v in r.items() if not k.endswith("__sketch")}, sort_keys=True))
+            if "ds" in r and str(r["ds"])[:10] > cutoff:
+                continue
+            out.append(json.dumps({k: canonical(v) for k, v in r.items() if not k.endswith("__sketch")}, sort_keys=True))
     return sorted(out)
-equal, n, differ = 0, 0, []
+# a dataset day is published once its labels' horizon has passed: the day-by-day run's last day for a table
+def last_day(side, t):
+    days = [str(json.loads(l)["ds"])[:10] for l in open(os.path.join(root, side, t + ".jsonl")) if l.strip() and "ds" in json.loads(l)]
+    return min(max(days), last) if days else last
+def has_ds(side, t):
+    for line in open(os.path.join(root, side, t + ".jsonl")):
+        if line.strip():
+            return "ds" in json.loads(line)
+    return True
+equal, n, differ, skipped = 0, 0, [], []
 for t in tables:
-    a, b = rows("backfill", t), rows("daily", t)
+    if daily_days < days and not has_ds("daily", t):
+        skipped.append(t)
+        continue
+    cutoff = last_day("daily", t)
+    a, b = rows("backfill", t, cutoff), rows("daily", t, cutoff)
     n += len(b)
     equal += a == b
     if a != b:
         differ.append(t)
-print(equal, n, ",".join(differ))
+print(equal, n, ",".join(differ) or "-", ",".join(skipped) or "-")
 PY
 )
-differ="${differ//,/ }"
-ntables=$(echo "$tables" | wc -w)
+differ="${differ//,/ }"; differ="${differ/#-/}"
+skipped="${skipped//,/ }"; skipped="${skipped/#-/}"
+ntables=$(( $(echo "$tables" | wc -w) - $(echo "$skipped" | wc -w) ))
 fi
+# numbers an earlier invocation measured (STEPS=compare after a run)
+from_timings() { grep -h "$1" "$work/timings" 2>/dev/null | tail -1 | sed -E "s/.*$2 ([0-9.]+) s.*/\1/"; }
+[[ $backfill_s == 0 ]] && backfill_s=$(from_timings "^backfill of" ":" || echo 0)
+[[ $daily_s == 0 ]] && daily_s=$(from_timings "^day by day" ":" || echo 0)
+[[ $rate1_s == 0 ]] && rate1_s=$(from_timings "^rate:" "P=1" || echo 0)
+[[ $rate2_s == 0 ]] && rate2_s=$(from_timings "^rate:" "P=2" || echo 0)
+backfill_s=${backfill_s:-0} daily_s=${daily_s:-0} rate1_s=${rate1_s:-0} rate2_s=${rate2_s:-0}
 
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$results" <<PY
 import sys
-days, chunk, events, rate_days = $days, $chunk, $events, $rate_days
+days, chunk, events, rate_days, daily_days = $days, $chunk, $events, $rate_days, $daily_days
 backfill_s, daily_s, rate1_s, rate2_s = $backfill_s, $daily_s, $rate1_s, $rate2_s
 input_bytes, equal, ntables, rows = $input_bytes, $equal, $ntables, $rows
-differ = "$differ".split()
+differ, skipped = "$differ".split(), "$skipped".split()
 import math
 per_day = input_bytes / days
 ppm = {p: rate_days / (t / 60) if t else float('nan') for p, t in ((1, rate1_s), (2, rate2_s))}
@@ -137,7 +174,7 @@ need = 90 * 4e12 / best            # core-hours for 90 days at 4 TB/day
 cores_36h = need / 36
 out = f"""# Backfill: 90 days of marketplace on local, and throughput
 
-Command: \`bench/backfill/run.sh\` (DAYS={days}, EVENTS_PER_DAY={events}, CHUNK_DAYS={chunk}, RATE_DAYS={rate_days}).
+Command: \`bench/backfill/run.sh\` (DAYS={days}, EVENTS_PER_DAY={events}, CHUNK_DAYS={chunk}, RATE_DAYS={rate_days}, DAILY_DAYS={daily_days}).
 Machine: 2 cores shared with other engineers' builds; load average before {"$load_before"}, after {"$load_after"}
 (numbers are pessimistic: the cores were not ours alone).
 
@@ -146,9 +183,10 @@ Machine: 2 cores shared with other engineers' builds; load average before {"$loa
 | | days | wall time | tables | rows compared | tables equal |
 |---|---:|---:|---:|---:|---:|
 | \`fsc backfill --chunk-days {chunk} --parallelism 2\` | {days} | {backfill_s/60:.1f} min | {ntables} | {rows} | {equal} of {ntables} |
-| day by day ({days} per-day manifests, one runner JVM) | {days} | {daily_s/60:.1f} min | | | |
+| day by day ({daily_days} per-day manifests, one runner JVM) | {daily_days} | {daily_s/60:.1f} min | | | |
 
-{"Every table is equal row for row (sorted JSON lines of every column)." if not differ else "Tables that differ: " + ", ".join(differ)}
+{"Every compared table is equal row for row (sorted JSON lines of every column but sketches" + (f", on the days the day-by-day run of {daily_days} days published: up to its last day, datasets up to the last day whose labels' horizon had passed" if daily_days < days else "") + ")." if not differ else "Tables that differ: " + ", ".join(differ)}
+{("Not compared (no day column, rebuilt whole from every day read; the day-by-day run read fewer days): " + ", ".join(skipped)) if skipped else ""}
 
 ## Partitions per minute
 
