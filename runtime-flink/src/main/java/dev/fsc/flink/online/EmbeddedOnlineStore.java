@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
  * The {@code local} environment's online store: no server, a folder of append-only logs, one per
  * writer (sink subtask), {@code segment-<writer>.log}, one line per field write:
  * {@code [key, field, value|null(delete), expireAt millis|0, sequence]}. A read replays every segment
- * and keeps, per field, the write with the greatest sequence (a writer's wall-clock millis, then its
- * line order), so keys that move between writers after a rescale still resolve to the latest write.
+ * and keeps, per field, the write with the greatest sequence (a writer's wall-clock microseconds, then
+ * its line order), so keys that move between writers after a rescale still resolve to the latest write.
+ * Across writers that order is the wall clock's: in Flink a key moves between writers only at a restart.
  * A torn last line (a killed writer) is cut off when the writer reopens and ignored by readers.
  */
 public final class EmbeddedOnlineStore implements OnlineStore {
@@ -42,19 +44,24 @@ public final class EmbeddedOnlineStore implements OnlineStore {
 
     @Override
     public void upsert(String key, Map<String, String> fields, long ttlMillis) {
-        long now = System.currentTimeMillis();
-        long expireAt = ttlMillis > 0 ? now + ttlMillis : 0;
+        long expireAt = ttlMillis > 0 ? System.currentTimeMillis() + ttlMillis : 0;
+        long now = wallClockMicros();
         new TreeMap<>(fields).forEach((field, value) -> append(key, field, value, expireAt, now));
     }
 
     @Override
     public void delete(String key, Collection<String> fields) {
-        long now = System.currentTimeMillis();
+        long now = wallClockMicros();
         fields.forEach(field -> append(key, field, null, 0, now));
     }
 
-    private void append(String key, String field, String value, long expireAt, long now) {
-        long sequence = Math.max(now * 1000, lastSequence + 1); // strictly increasing per writer
+    private static long wallClockMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    private void append(String key, String field, String value, long expireAt, long nowMicros) {
+        long sequence = Math.max(nowMicros, lastSequence + 1); // strictly increasing per writer
         lastSequence = sequence;
         pending.append('[').append(Json.quote(key)).append(',').append(Json.quote(field)).append(',')
                 .append(value == null ? "null" : Json.quote(value)).append(',').append(expireAt)
