@@ -26,7 +26,7 @@ Datasets are built by one DAG per schedule, each after this DAG has published th
 
 [=runs]
 """
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 <#list imports as line>
 [=line]
@@ -45,6 +45,8 @@ with DAG(
 </#if>
     doc_md=__doc__,
     schedule=CronDataIntervalTimetable("[=cron]", timezone="UTC"),
+    # Airflow 2.10 needs a start; with no catch-up, the first run is the latest day whatever the date.
+    start_date=datetime(2024, 1, 1, tzinfo=timezone.utc),
     # Missed days are rebuilt by `fsc backfill` (parallel, on its own branch), not by catching up here.
     catchup=False,
 <#if featuresDag??>

@@ -15,7 +15,7 @@ Tasks start the fsc Spark runner on EMR Serverless, each on its own manifest und
 named by the hash of its steps (uploaded with the runner jar when the DAG is deployed).
 Sensors wait for the marker the ingestion job writes when a source's day is complete in bronze.
 """
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 try:  # Airflow 3.x
     from airflow.sdk import DAG, TaskGroup
@@ -52,6 +52,8 @@ with DAG(
     description="fsc daily job of rescuenet (prod)",
     doc_md=__doc__,
     schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
+    # Airflow 2.10 needs a start; with no catch-up, the first run is the latest day whatever the date.
+    start_date=datetime(2024, 1, 1, tzinfo=timezone.utc),
     # Missed days are rebuilt by `fsc backfill` (parallel, on its own branch), not by catching up here.
     catchup=False,
     # Days build on each other (dedup looks back, tiles feed later windows): one day at a time, in order.

@@ -12,7 +12,7 @@ Tasks run `fsc run-task <task> --env local --ds <ds>` on the Airflow worker agai
 `$FSC_PROJECT` (set it for the workers; `$FSC` names the fsc launcher when it is not on `PATH`).
 `--task-hash` pins each task's steps: a DAG generated from other specs refuses to run.
 """
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 try:  # Airflow 3.x
     from airflow.providers.standard.operators.bash import BashOperator
@@ -31,6 +31,8 @@ with DAG(
     description="fsc daily build of eta_training of rescuenet (local)",
     doc_md=__doc__,
     schedule=CronDataIntervalTimetable("15 4 * * *", timezone="UTC"),
+    # Airflow 2.10 needs a start; with no catch-up, the first run is the latest day whatever the date.
+    start_date=datetime(2024, 1, 1, tzinfo=timezone.utc),
     # Missed days are rebuilt by `fsc backfill` (parallel, on its own branch), not by catching up here.
     catchup=False,
     # One day at a time, in order: each day's build is tagged after the day before.

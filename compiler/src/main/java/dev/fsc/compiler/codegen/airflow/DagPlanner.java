@@ -45,7 +45,8 @@ import java.util.TreeMap;
 public final class DagPlanner {
     static final String GATE = "quality_gate_silver";
     static final String PUBLISH = "publish";
-    static final String WAIT_FOR_FEATURES = "wait_for_features";
+    /** The sensor with which a datasets DAG waits for the features DAG. */
+    public static final String WAIT_FOR_FEATURES = "wait_for_features";
 
     /** The project's DAGs: the features DAG first, then one per dataset schedule. */
     public List<DailyDag> plan(Model model, JobManifest job) {
