@@ -3,7 +3,6 @@ package dev.fsc.compiler.codegen.airflow;
 import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.compiler.codegen.Templates;
 import dev.fsc.compiler.model.Model;
-import dev.fsc.compiler.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ public final class AirflowCodegen {
      * @param job the compiled daily job of this environment
      * @param localInputs source → input path (the local environment)
      */
-    public Optional<AirflowDags> generate(Model model, Plan plan, JobManifest job, String environment, Map<String, String> localInputs) {
+    public Optional<AirflowDags> generate(Model model, JobManifest job, String environment, Map<String, String> localInputs) {
         Optional<AirflowTarget> target = AirflowTarget.of(model.project(), environment, localInputs);
         if (target.isEmpty()) {
             return Optional.empty();
@@ -55,7 +54,7 @@ public final class AirflowCodegen {
                     manifests.put(task.name(), TaskManifests.of(job, dag, task));
                 }
             }
-            files.put("airflow/" + dag.dagId() + ".py", render(dag, dags, operators, manifests, job, plan, environment));
+            files.put("airflow/" + dag.dagId() + ".py", render(dag, dags, operators, manifests, job, environment));
         }
         if (target.get() instanceof AirflowTarget.EmrServerless) {
             // What deploying the DAGs uploads to ARTIFACTS/manifests/: each task's manifest under its pinned name.
@@ -66,10 +65,9 @@ public final class AirflowCodegen {
     }
 
     private String render(DailyDag dag, List<DailyDag> all, TaskOperators operators, Map<String, JobManifest> manifests,
-                          JobManifest job, Plan plan, String environment) {
+                          JobManifest job, String environment) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("fscVersion", job.fscVersion());
-        data.put("planHash", plan.planHash());
         data.put("project", job.project());
         data.put("environment", environment);
         data.put("dagId", dag.dagId());
