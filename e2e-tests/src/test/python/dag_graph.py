@@ -7,7 +7,10 @@ Usage: python dag_graph.py DAGS_FOLDER OUT_JSON
 import json
 import sys
 
-from airflow.dag_processing.dagbag import DagBag
+try:  # Airflow 3.x
+    from airflow.dag_processing.dagbag import DagBag
+except ImportError:  # Airflow 2.10
+    from airflow.models.dagbag import DagBag
 
 
 def main(folder, out):

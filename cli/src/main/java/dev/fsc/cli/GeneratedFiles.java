@@ -29,7 +29,7 @@ public final class GeneratedFiles {
         SparkCodegen.SparkJob spark = new SparkCodegen().generate(model, plan, Version.current(),
                 inputs, SparkCodegen.catalog(model.project(), environment));
         spark.files().forEach((path, content) -> files.put(Path.of(path), content));
-        new AirflowCodegen().generate(model, plan, spark.manifest(), environment, inputs)
+        new AirflowCodegen().generate(model, spark.manifest(), environment, inputs)
                 .ifPresent(dag -> dag.files().forEach((path, content) -> files.put(Path.of(path), content)));
         FlinkCodegen.FlinkJobs flink = new FlinkCodegen().generate(model, plan, Version.current(), environment,
                 SparkCodegen.catalog(model.project(), environment));

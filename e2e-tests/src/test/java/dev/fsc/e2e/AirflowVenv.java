@@ -18,22 +18,35 @@ import org.junit.jupiter.api.Assumptions;
  * in it with an {@code AIRFLOW_HOME} of their own (sqlite). Outside CI a missing venv skips the tests that need it,
  * saying how to make one; in CI ({@code CI=true}) it fails them.
  */
-record AirflowVenv(Path venv, Path home) {
-    static final String DEFAULT_VERSION = "3.3.2";
+record AirflowVenv(String version, Path venv, Path home) {
+    /** Airflow 3.x: {@code .ci/airflow-venv.sh}, or the venv in {@code FSC_AIRFLOW_VENV}. */
+    static final Release AIRFLOW_3 = new Release("3.3.2", "FSC_AIRFLOW_VENV");
+    /** Airflow 2.10 (MWAA's): {@code .ci/airflow-venv.sh 2.10.5}, or the venv in {@code FSC_AIRFLOW2_VENV}. */
+    static final Release AIRFLOW_2 = new Release("2.10.5", "FSC_AIRFLOW2_VENV");
 
-    /** The venv from {@code FSC_AIRFLOW_VENV}, else the script's default location. */
+    /** An Airflow release the tests run against, and the variable that may name its venv. */
+    record Release(String version, String variable) {
+    }
+
+    /** Airflow 3's venv. */
     static AirflowVenv require(Path home) {
-        String configured = System.getenv("FSC_AIRFLOW_VENV");
+        return require(AIRFLOW_3, home);
+    }
+
+    /** The release's venv from its variable, else the script's default location. */
+    static AirflowVenv require(Release release, Path home) {
+        String configured = System.getenv(release.variable());
         Path venv = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "fsc", "airflow-" + DEFAULT_VERSION);
+                : Path.of(System.getProperty("user.home"), ".cache", "fsc", "airflow-" + release.version());
         boolean present = Files.isExecutable(venv.resolve("bin").resolve("airflow"));
-        String missing = "no Airflow virtualenv at " + venv + "; create it with .ci/airflow-venv.sh (or set FSC_AIRFLOW_VENV)";
+        String missing = "no Airflow " + release.version() + " virtualenv at " + venv + "; create it with .ci/airflow-venv.sh "
+                + release.version() + " (or set " + release.variable() + ")";
         if ("true".equals(System.getenv("CI"))) {
             assertTrue(present, missing);
         } else {
             Assumptions.assumeTrue(present, "skipped: " + missing);
         }
-        return new AirflowVenv(venv, home);
+        return new AirflowVenv(release.version(), venv, home);
     }
 
     /** Runs {@code bin/<program> args} with this home and the extra environment; output to {@code log}; the exit code. */

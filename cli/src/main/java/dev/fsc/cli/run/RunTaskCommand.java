@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,13 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fsc run-task TASK --env local --ds D}: what a task of the generated local DAG runs — that task's steps
- * of the daily job for one day, on the day's write–audit–publish branch (the branch {@code fsc run --date D}
- * uses), so only the {@code publish} task changes main. See {@code TaskManifests} for how a task's manifest is
+ * {@code fsc run-task TASK --env local --ds D}: what a task of the generated local DAGs runs — that task's steps
+ * of the daily job for one day, on its DAG's write–audit–publish branch for the day (the features DAG's is the
+ * one {@code fsc run --date D} uses), so only a DAG's {@code publish} task changes main. See {@code TaskManifests} for how a task's manifest is
  * cut from the job.
  */
 @Command(name = "run-task", mixinStandardHelpOptions = true,
-        description = "Run one task of the daily DAG (a set of the batch job's steps) for one day on the local environment.")
+        description = "Run one task of the daily DAGs (a set of the batch job's steps) for one day on the local environment.")
 public final class RunTaskCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ProjectOption project;
@@ -78,14 +79,16 @@ public final class RunTaskCommand implements Callable<Integer> {
             return compiled.exitCode();
         }
         LocalJob local = compiled.job();
-        DailyDag dag = new DagPlanner().plan(local.model(), local.job().manifest());
-        Optional<DagTask> task = dag.task(taskName).filter(t -> t.kind() == DagTask.Kind.SPARK);
-        if (task.isEmpty()) {
-            err.println("fsc run-task: no Spark task `" + taskName + "` in DAG " + dag.dagId() + "; its tasks: "
-                    + String.join(", ", dag.tasks().stream().filter(t -> t.kind() == DagTask.Kind.SPARK).map(DagTask::name).toList()));
+        List<DailyDag> dags = new DagPlanner().plan(local.model(), local.job().manifest());
+        Optional<DailyDag> dag = dags.stream().filter(d -> d.task(taskName).filter(t -> t.kind() == DagTask.Kind.SPARK).isPresent()).findFirst();
+        if (dag.isEmpty()) {
+            err.println("fsc run-task: no Spark task `" + taskName + "` in the project's DAGs; their tasks: " + String.join("; ",
+                    dags.stream().map(d -> d.dagId() + ": " + String.join(", ", d.tasks().stream()
+                            .filter(t -> t.kind() == DagTask.Kind.SPARK).map(DagTask::name).toList())).toList()));
             return ExitCodes.USAGE;
         }
-        JobManifest manifest = TaskManifests.of(local.job().manifest(), task.get());
+        DagTask task = dag.get().task(taskName).orElseThrow();
+        JobManifest manifest = TaskManifests.of(local.job().manifest(), dag.get(), task);
         String hash = TaskManifests.hash(manifest);
         if (expectedHash != null && !expectedHash.equals(hash)) {
             err.println("fsc run-task: task " + taskName + " now has hash " + hash + ", but the DAG was generated with "
@@ -101,13 +104,13 @@ public final class RunTaskCommand implements Callable<Integer> {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
         Path runDir = runs.runs().resolve(stamp + "-" + day + "-" + taskName);
         Path file = runs.writeRun(manifest, day, day, runDir);
-        out.println("fsc run-task: " + dag.dagId() + " " + taskName + " (" + hash + "), day " + day + ": "
-                + String.join(", ", task.get().steps()));
+        out.println("fsc run-task: " + dag.get().dagId() + " " + taskName + " (" + hash + "), day " + day + ": "
+                + String.join(", ", task.steps()));
         out.flush();
         Path log = runDir.resolve("spark.log");
         int code = new SparkProcess(jar.get(), runs.tmp()).run(file, runDir.resolve("result.json"), master, log, out);
         if (code == JobResult.EXIT_OK) {
-            out.println("fsc run-task: ok" + (task.get().steps().contains(dev.fsc.compiler.codegen.spark.SparkSteps.PUBLISH) ? "; published" : "; written on the day's branch"));
+            out.println("fsc run-task: ok" + (task.steps().contains(dev.fsc.compiler.codegen.spark.SparkSteps.PUBLISH) ? "; published" : "; written on the DAG's branch for the day"));
             out.flush();
             return ExitCodes.OK;
         }

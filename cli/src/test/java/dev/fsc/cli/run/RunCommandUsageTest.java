@@ -81,7 +81,7 @@ class RunCommandUsageTest {
         String p = project.toString();
         Files.createDirectories(project.resolve("data"));
         Files.writeString(project.resolve("data/orders.jsonl"), "");
-        assertUsage("no Spark task `nope` in DAG p_daily; its tasks: silver_orders, tiles_v, dataset_d, publish",
+        assertUsage("no Spark task `nope` in the project's DAGs; their tasks: p_daily: silver_orders, tiles_v, publish; p_d: dataset_d, publish_d",
                 "run-task", "nope", "--project", p, "--ds", "2026-10-01");
         assertUsage("no Spark task `wait_for_orders`", "run-task", "wait_for_orders", "--project", p, "--ds", "2026-10-01");
         assertUsage("--ds is not a date", "run-task", "publish", "--project", p, "--ds", "yesterday");

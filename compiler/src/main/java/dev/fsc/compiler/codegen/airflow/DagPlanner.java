@@ -4,12 +4,16 @@ import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.common.manifest.JobManifest.Kind;
 import dev.fsc.common.manifest.JobManifest.Severity;
 import dev.fsc.common.manifest.JobManifest.Step;
+import dev.fsc.compiler.codegen.spark.DatasetSql;
 import dev.fsc.compiler.codegen.spark.SparkSteps;
 import dev.fsc.compiler.model.Dataset;
 import dev.fsc.compiler.model.FeatureView;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.model.Source;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,15 +21,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Splits the daily job into DAG tasks and derives their dependencies from the job's step dependencies.
+ * Splits the daily job into DAGs and tasks, and derives the tasks' dependencies from the job's step dependencies.
  *
- * <p>Tasks, in order: a sensor per source ({@code wait_for_<source>}); per source its bronze load, silver and
- * CDC versions ({@code silver_<source>}); every table check ({@code quality_gate_silver}); per feature view, in a
- * task group named after it, its tiles ({@code tiles_<view>}); per dataset its build ({@code dataset_<name>});
- * and {@code publish}, which re-audits the error checks, fast-forwards main and tags each dataset's build.
- * Every Spark task starts a JVM, so a task is a stage of one source, view or dataset, not a single step.
+ * <p>One DAG per schedule. The features DAG ({@code <project>_daily}, at midnight UTC): a sensor per source
+ * ({@code wait_for_<source>}); per source its bronze load, silver and CDC versions ({@code silver_<source>});
+ * every table check ({@code quality_gate_silver}); per feature view, in a task group named after it, its tiles
+ * ({@code tiles_<view>}); and {@code publish}, which re-audits the error checks and publishes silver and tiles.
+ * Then one datasets DAG per dataset {@code schedule} ({@code <project>_<dataset>}, or
+ * {@code <project>_datasets_<HHMM>} when several share it): it waits for that day's {@code publish} of the
+ * features DAG, builds each dataset ({@code dataset_<name>}) and publishes them and tags each build. A dataset
+ * whose schedule has no fixed time of day cannot name the features run it needs, so the features DAG builds it.
+ * Every Spark task starts a JVM, so a task is a stage of one source, view or dataset, not a single step. Each DAG
+ * writes on its own branch, so a late dataset run never holds back the day's tiles.
  *
  * <p>Edges: task B follows task A when a step of B depends on a step of A in the manifest (a dependency on
  * {@code events}, which every reading task runs itself, counts as a dependency on what {@code events} reads);
@@ -34,9 +44,33 @@ import java.util.Set;
  */
 public final class DagPlanner {
     static final String GATE = "quality_gate_silver";
+    static final String PUBLISH = "publish";
+    /** The sensor with which a datasets DAG waits for the features DAG. */
+    public static final String WAIT_FOR_FEATURES = "wait_for_features";
 
-    /** The DAG of the project's daily job. */
-    public DailyDag plan(Model model, JobManifest job) {
+    /** The project's DAGs: the features DAG first, then one per dataset schedule. */
+    public List<DailyDag> plan(Model model, JobManifest job) {
+        String project = model.project().project().value();
+        Map<String, List<Dataset>> bySchedule = new TreeMap<>(Comparator
+                .comparing((String cron) -> DailySchedule.timeOfDay(cron).orElse(LocalTime.MAX)).thenComparing(c -> c));
+        List<Dataset> inFeaturesDag = new ArrayList<>();
+        for (Dataset dataset : model.datasets()) {
+            String cron = DailySchedule.cron(dataset);
+            if (DailySchedule.timeOfDay(cron).isPresent()) {
+                bySchedule.computeIfAbsent(cron, c -> new ArrayList<>()).add(dataset);
+            } else {
+                inFeaturesDag.add(dataset);
+            }
+        }
+        Set<String> datasetTables = new LinkedHashSet<>();
+        bySchedule.values().forEach(ds -> ds.forEach(d -> datasetTables.add(outputTable(d))));
+        DailyDag features = featuresDag(model, job, project + "_" + job.job(), inFeaturesDag, datasetTables);
+        List<DailyDag> dags = new ArrayList<>(List.of(features));
+        bySchedule.forEach((cron, datasets) -> dags.add(datasetsDag(job, project, cron, datasets, features)));
+        return dags;
+    }
+
+    private DailyDag featuresDag(Model model, JobManifest job, String dagId, List<Dataset> datasets, Set<String> publishedElsewhere) {
         Set<String> present = new LinkedHashSet<>();
         job.steps().forEach(s -> present.add(s.id()));
         List<DagTask> tasks = new ArrayList<>();
@@ -60,28 +94,59 @@ public final class DagPlanner {
             tasks.add(spark("tiles_" + view.name(), Optional.of(view.name()), steps,
                     "Feature view " + view.name() + ": the day's tiles (partial aggregates per key and tile)."));
         }
-        for (Dataset dataset : model.datasets()) {
-            tasks.add(spark("dataset_" + dataset.name(), Optional.empty(),
-                    List.of(SparkSteps.EVENTS, SparkSteps.dataset(dataset.name())),
-                    "Dataset " + dataset.name() + ": point-in-time join of the spine with features and labels."));
-        }
+        datasets.forEach(d -> tasks.add(datasetTask(d)));
         List<String> publish = new ArrayList<>(job.steps().stream()
                 .filter(s -> s.kind() == Kind.CHECK && s.severity() == Severity.ERROR).map(Step::id).toList());
         publish.add(SparkSteps.PUBLISH);
-        model.datasets().forEach(d -> publish.add(SparkSteps.tag(d.name())));
-        tasks.add(spark("publish", Optional.empty(), publish,
-                "Re-audits every error check on the branch, publishes every table (fast-forward of main) and tags each dataset's build."));
+        datasets.forEach(d -> publish.add(SparkSteps.tag(d.name())));
+        tasks.add(spark(PUBLISH, Optional.empty(), publish, "Re-audits every error check on the branch and publishes"
+                + " every table it wrote (fast-forward of main)" + (datasets.isEmpty() ? "." : "; tags each dataset's build.")));
+        DailySchedule schedule = DailySchedule.of(DailySchedule.DEFAULT_CRON, model.datasets());
+        List<String> tables = publishedTables(job).stream().filter(t -> !publishedElsewhere.contains(t)).toList();
+        return new DailyDag(dagId, schedule.cron(), schedule.deadline(), schedule.timeout(), job.branch().orElse("fsc-" + job.job()),
+                tables, Optional.empty(), withEdges(tasks, job, Optional.empty()));
+    }
 
-        DailySchedule schedule = DailySchedule.of(model.datasets());
-        String dagId = model.project().project().value() + "_" + job.job();
-        return new DailyDag(dagId, schedule.cron(), schedule.deadline(), schedule.timeout(), withEdges(tasks, job));
+    private DailyDag datasetsDag(JobManifest job, String project, String cron, List<Dataset> datasets, DailyDag features) {
+        String name = datasets.size() == 1 ? datasets.get(0).name()
+                : "datasets_" + DailySchedule.timeOfDay(cron).orElseThrow().toString().replace(":", "");
+        Duration delta = Duration.between(DailySchedule.timeOfDay(features.schedule()).orElseThrow(),
+                DailySchedule.timeOfDay(cron).orElseThrow());
+        List<DagTask> tasks = new ArrayList<>();
+        tasks.add(new DagTask(WAIT_FOR_FEATURES, Optional.empty(), WAIT_FOR_FEATURES, DagTask.Kind.WAIT_FOR_FEATURES,
+                Optional.empty(), List.of(), List.of(), "Waits until " + features.dagId() + " has published the day's"
+                + " silver and tiles: its run of the same day, which starts " + delta.toHours() + " h " + delta.toMinutesPart() + " min earlier."));
+        datasets.forEach(d -> tasks.add(datasetTask(d)));
+        List<String> publish = new ArrayList<>(List.of(SparkSteps.PUBLISH));
+        datasets.forEach(d -> publish.add(SparkSteps.tag(d.name())));
+        tasks.add(new DagTask(PUBLISH + "_" + name, Optional.empty(), PUBLISH, DagTask.Kind.SPARK, Optional.empty(), publish,
+                List.of(), "Publishes the day's build of every dataset (fast-forward of main) and tags it."));
+        DailySchedule schedule = DailySchedule.of(cron, datasets);
+        DailyDag.FeaturesUpstream upstream = new DailyDag.FeaturesUpstream(features.dagId(), PUBLISH, delta);
+        List<String> tables = datasets.stream().map(DagPlanner::outputTable).toList();
+        return new DailyDag(project + "_" + name, cron, schedule.deadline(), schedule.timeout(), "fsc-" + name, tables,
+                Optional.of(upstream), withEdges(tasks, job, Optional.of(WAIT_FOR_FEATURES)));
+    }
+
+    private static DagTask datasetTask(Dataset dataset) {
+        return spark("dataset_" + dataset.name(), Optional.empty(), List.of(SparkSteps.EVENTS, SparkSteps.dataset(dataset.name())),
+                "Dataset " + dataset.name() + ": point-in-time join of the spine with features and labels.");
+    }
+
+    private static String outputTable(Dataset dataset) {
+        return DatasetSql.table(dataset);
+    }
+
+    private static List<String> publishedTables(JobManifest job) {
+        return job.steps().stream().filter(s -> s.kind() == Kind.PUBLISH).flatMap(s -> s.tables().stream()).distinct().toList();
     }
 
     private static DagTask spark(String name, Optional<String> group, List<String> steps, String doc) {
         return new DagTask(name, group, group.isPresent() ? "tiles" : name, DagTask.Kind.SPARK, Optional.empty(), steps, List.of(), doc);
     }
 
-    private static List<DagTask> withEdges(List<DagTask> tasks, JobManifest job) {
+    /** @param sensor a task every Spark task without another upstream task waits for (a DAG's only entry) */
+    private static List<DagTask> withEdges(List<DagTask> tasks, JobManifest job, Optional<String> sensor) {
         Map<String, Step> steps = new HashMap<>();
         job.steps().forEach(s -> steps.put(s.id(), s));
         Map<String, String> owner = new HashMap<>();
@@ -96,7 +161,7 @@ public final class DagPlanner {
         Map<String, Set<String>> upstream = new LinkedHashMap<>();
         for (DagTask task : tasks) {
             Set<String> up = new LinkedHashSet<>();
-            if (task.kind() == DagTask.Kind.WAIT) {
+            if (task.kind() != DagTask.Kind.SPARK) {
                 upstream.put(task.name(), up);
                 continue;
             }
@@ -113,6 +178,9 @@ public final class DagPlanner {
                 String source = task.name().substring("silver_".length());
                 up.add("wait_for_" + source);
                 silverTasks.add(task.name());
+            }
+            if (up.isEmpty()) {
+                sensor.ifPresent(up::add);
             }
             upstream.put(task.name(), up);
         }

@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One task of the daily DAG.
+ * One task of a daily DAG.
  *
- * @param name the task's name for {@code fsc run-task}, unique in the DAG
+ * @param name the task's name for {@code fsc run-task}, unique among the project's DAGs
  * @param group the task group it belongs to (a feature view), if any
  * @param taskId Airflow's {@code task_id} inside its group
- * @param kind a sensor waiting for a source's day, or a Spark task
+ * @param kind a sensor waiting for a source's day or for the day's features, or a Spark task
  * @param source for {@link Kind#WAIT}: the source waited for
  * @param steps for {@link Kind#SPARK}: the manifest steps it runs, in manifest order (see {@link TaskManifests})
  * @param upstream names of the tasks that must finish first
@@ -22,6 +22,8 @@ public record DagTask(String name, Optional<String> group, String taskId, Kind k
     public enum Kind {
         /** Waits until a source's data for the day is complete. */
         WAIT,
+        /** Waits until the features DAG has published the day's tiles. */
+        WAIT_FOR_FEATURES,
         /** Runs a set of the daily job's steps on Spark. */
         SPARK
     }

@@ -11,35 +11,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When the daily DAG runs and how long it may take. All datasets are published by one write–audit–publish
- * step, so the DAG runs at the earliest of their daily schedules, and its time limit is the earliest deadline.
+ * When a daily DAG runs and how long it may take: its cron, and the time from its start to the earliest
+ * deadline of the datasets it serves.
  *
  * @param cron the cron expression of the run (UTC)
  * @param deadline the earliest deadline, {@code HH:MM} UTC
  * @param timeout from the scheduled start to that deadline
  */
 record DailySchedule(String cron, Optional<String> deadline, Optional<Duration> timeout) {
-    /** Used when no dataset says when to run: after midnight UTC, when the previous day is complete. */
+    /**
+     * The features DAG's, and a dataset's without a schedule: after midnight UTC, when the previous day is
+     * complete (its sensors wait for the sources' data).
+     */
     static final String DEFAULT_CRON = "0 0 * * *";
-    /** A daily cron, {@code M H * * *}: the only kind whose deadline can be turned into a time limit. */
-    private static final Pattern DAILY = Pattern.compile("(\\d{1,2}) (\\d{1,2}) \\* \\* \\*");
+    /** A cron firing at one fixed time of day, {@code M H ...}: its deadline can be turned into a time limit. */
+    private static final Pattern FIXED_TIME = Pattern.compile("(\\d{1,2}) (\\d{1,2}) \\S+ \\S+ \\S+");
 
-    static DailySchedule of(List<Dataset> datasets) {
-        Optional<String> cron = datasets.stream()
-                .flatMap(d -> d.spec().schedule().map(Located::value).stream())
-                .min(Comparator.comparing((String c) -> timeOfDay(c).orElse(LocalTime.MAX)).thenComparing(c -> c));
-        String chosen = cron.orElse(DEFAULT_CRON);
-        Optional<LocalTime> start = timeOfDay(chosen);
+    /** The schedule of a DAG run on {@code cron} that serves {@code datasets}. */
+    static DailySchedule of(String cron, List<Dataset> datasets) {
+        Optional<LocalTime> start = timeOfDay(cron);
         Optional<String> deadline = datasets.stream()
                 .flatMap(d -> d.spec().deadline().map(Located::value).stream())
                 .min(Comparator.comparing(d -> until(start.orElse(LocalTime.MIDNIGHT), LocalTime.parse(d))));
         Optional<Duration> timeout = start.flatMap(s -> deadline.map(d -> until(s, LocalTime.parse(d))));
-        return new DailySchedule(chosen, deadline, timeout);
+        return new DailySchedule(cron, deadline, timeout);
     }
 
-    /** The time of day a daily cron fires, if it is one. */
+    /** A dataset's cron, or the default. */
+    static String cron(Dataset dataset) {
+        return dataset.spec().schedule().map(Located::value).map(String::strip).orElse(DEFAULT_CRON);
+    }
+
+    /** The time of day a cron fires, if it fires at one fixed time (daily, or on some days). */
     static Optional<LocalTime> timeOfDay(String cron) {
-        Matcher m = DAILY.matcher(cron.strip());
+        Matcher m = FIXED_TIME.matcher(cron.strip());
         if (!m.matches()) {
             return Optional.empty();
         }

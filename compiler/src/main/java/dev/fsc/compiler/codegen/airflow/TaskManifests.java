@@ -9,14 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The manifest one DAG task runs: the daily job cut down to the task's steps.
+ * The manifest one DAG task runs: the daily job cut down to the task's steps, on its DAG's branch.
  *
- * <p>Every task of a day writes on the same write–audit–publish branch as {@code fsc run --date D} would
- * ({@code fsc-daily-D}), so what earlier tasks wrote is already on the branch when a later task reads it, and
- * main changes only in the {@code publish} task. A task's manifest therefore keeps only the dependencies
+ * <p>Every task of a DAG and day writes on the DAG's write–audit–publish branch (the features DAG's is the
+ * one {@code fsc run --date D} uses, {@code fsc-daily-D}), so what earlier tasks wrote is already on the branch
+ * when a later task reads it, and main changes only in the DAG's {@code publish} task, which publishes the
+ * tables of its DAG. A task's manifest therefore keeps only the dependencies
  * between its own steps: the others were met by upstream tasks (the DAG orders them). Two consequences:
  * <ul>
  *   <li>Temporary views live in one Spark session, so each task that reads events runs the {@code events}
@@ -36,7 +38,7 @@ public final class TaskManifests {
     }
 
     /** The task's manifest: its steps from {@code job}, dependencies outside the task dropped. */
-    public static JobManifest of(JobManifest job, DagTask task) {
+    public static JobManifest of(JobManifest job, DailyDag dag, DagTask task) {
         if (task.kind() != DagTask.Kind.SPARK) {
             throw new IllegalArgumentException("task " + task.name() + " runs no Spark steps");
         }
@@ -45,7 +47,9 @@ public final class TaskManifests {
         for (Step step : job.steps()) {
             if (own.contains(step.id())) {
                 List<String> deps = step.dependsOn().stream().filter(own::contains).toList();
-                steps.add(new Step(step.id(), step.kind(), step.severity(), step.sql(), step.tables(), deps));
+                List<String> tables = step.kind() == JobManifest.Kind.PUBLISH
+                        ? step.tables().stream().filter(dag.publishes()::contains).toList() : step.tables();
+                steps.add(new Step(step.id(), step.kind(), step.severity(), step.sql(), tables, deps));
             }
         }
         if (steps.size() != own.size()) {
@@ -54,7 +58,7 @@ public final class TaskManifests {
         steps = TemporaryViews.keepRead(steps, SparkSteps.EVENTS);
         String hash = hash(steps);
         return new JobManifest(job.formatVersion(), job.project(), job.job(), "task " + task.name() + " " + hash,
-                job.fscVersion(), job.catalog(), job.parameters(), job.branch(), steps);
+                job.fscVersion(), job.catalog(), job.parameters(), Optional.of(dag.branch()), steps);
     }
 
     /** The content hash of a task's manifest, as DAG files pin it. */

@@ -27,13 +27,28 @@ abstract sealed class TaskOperators {
     /** A paragraph for the DAG's docs: how tasks run. */
     abstract String doc();
 
-    abstract List<String> imports();
-
     abstract List<String> constants();
 
     abstract Call sensor(DagTask task);
 
     abstract Call spark(DagTask task, String hash);
+
+    /** Seconds between two checks of a sensor. */
+    abstract int pokeSeconds();
+
+    /** Waits for the features DAG's run of the same day to have published it (Airflow's own record of runs). */
+    final Call featuresSensor(DagTask task, DailyDag.FeaturesUpstream upstream) {
+        List<String> args = common(task, task.doc());
+        args.add("external_dag_id=" + py(upstream.dagId()));
+        args.add("external_task_id=" + py(upstream.taskId()));
+        args.add("execution_delta=" + AirflowCodegen.timedelta(upstream.delta()));
+        args.add("allowed_states=[\"success\"]");
+        args.add("failed_states=[\"failed\", \"upstream_failed\"]");
+        args.add("mode=\"reschedule\"");
+        args.add("poke_interval=" + pokeSeconds());
+        args.add("timeout=" + SENSOR_TIMEOUT);
+        return new Call("ExternalTaskSensor", args);
+    }
 
     /** The arguments every task has: its id and docs. */
     static List<String> common(DagTask task, String doc) {
@@ -63,12 +78,8 @@ abstract sealed class TaskOperators {
         }
 
         @Override
-        List<String> imports() {
-            return List.of(
-                    "from airflow.providers.standard.operators.bash import BashOperator",
-                    "from airflow.providers.standard.sensors.bash import BashSensor",
-                    "from airflow.sdk import DAG, TaskGroup",
-                    "from airflow.timetables.interval import CronDataIntervalTimetable");
+        int pokeSeconds() {
+            return 60;
         }
 
         @Override
@@ -85,7 +96,7 @@ abstract sealed class TaskOperators {
                     : task.doc() + " Locally: its input file exists.");
             args.add("bash_command=" + (input == null ? py("true") : "'test -e \"$FSC_PROJECT/" + input.replace("'", "") + "\"'"));
             args.add("mode=\"reschedule\"");
-            args.add("poke_interval=60");
+            args.add("poke_interval=" + pokeSeconds());
             args.add("timeout=" + SENSOR_TIMEOUT);
             return new Call("BashSensor", args);
         }
@@ -116,12 +127,8 @@ abstract sealed class TaskOperators {
         }
 
         @Override
-        List<String> imports() {
-            return List.of(
-                    "from airflow.providers.amazon.aws.operators.emr import EmrServerlessStartJobOperator",
-                    "from airflow.providers.amazon.aws.sensors.s3 import S3KeySensor",
-                    "from airflow.sdk import DAG, TaskGroup",
-                    "from airflow.timetables.interval import CronDataIntervalTimetable");
+        int pokeSeconds() {
+            return 300;
         }
 
         @Override
@@ -154,7 +161,7 @@ abstract sealed class TaskOperators {
             List<String> args = common(task, task.doc());
             args.add("bucket_key=INGESTED + " + py("/" + task.source().orElseThrow() + "/{{ ds }}.done"));
             args.add("mode=\"reschedule\"");
-            args.add("poke_interval=300");
+            args.add("poke_interval=" + pokeSeconds());
             args.add("timeout=" + SENSOR_TIMEOUT);
             return new Call("S3KeySensor", args);
         }
@@ -164,7 +171,7 @@ abstract sealed class TaskOperators {
             List<String> args = common(task, stepsDoc(task));
             args.add("application_id=EMR_APPLICATION_ID");
             args.add("execution_role_arn=EMR_EXECUTION_ROLE");
-            args.add("name=" + py(project + " daily " + task.name() + " {{ ds }}"));
+            args.add("name=" + py(project + " " + task.name() + " {{ ds }}"));
             args.add("job_driver=runner(" + py(manifestFile(task.name(), hash)) + ")");
             return new Call("EmrServerlessStartJobOperator", args);
         }

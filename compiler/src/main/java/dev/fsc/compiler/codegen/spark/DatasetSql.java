@@ -28,7 +28,7 @@ import java.util.Set;
  * The point-in-time build of a dataset for one day: the spine rows whose longest label horizon ends in
  * the day, each feature as of the row's time from the view's tiles plus its head events, the labels.
  */
-final class DatasetSql {
+public final class DatasetSql {
     private final Templates templates;
     private final Model model;
 
@@ -37,7 +37,8 @@ final class DatasetSql {
         this.model = model;
     }
 
-    static String table(Dataset dataset) {
+    /** The table a dataset is written to: its `output.table`, or `gold.<name>`. */
+    public static String table(Dataset dataset) {
         return dataset.spec().output().map(o -> o.table().value()).orElse("gold." + dataset.name());
     }
 
