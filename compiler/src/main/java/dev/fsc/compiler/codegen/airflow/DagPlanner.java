@@ -63,7 +63,7 @@ public final class DagPlanner {
             }
         }
         Set<String> datasetTables = new LinkedHashSet<>();
-        bySchedule.values().forEach(ds -> ds.forEach(d -> datasetTables.add(outputTable(d))));
+        bySchedule.values().forEach(ds -> ds.forEach(d -> datasetTables.add(DatasetSql.table(d))));
         DailyDag features = featuresDag(model, job, project + "_" + job.job(), inFeaturesDag, datasetTables);
         List<DailyDag> dags = new ArrayList<>(List.of(features));
         bySchedule.forEach((cron, datasets) -> dags.add(datasetsDag(job, project, cron, datasets, features)));
@@ -102,7 +102,7 @@ public final class DagPlanner {
         tasks.add(spark(PUBLISH, Optional.empty(), publish, "Re-audits every error check on the branch and publishes"
                 + " every table it wrote (fast-forward of main)" + (datasets.isEmpty() ? "." : "; tags each dataset's build.")));
         DailySchedule schedule = DailySchedule.of(DailySchedule.DEFAULT_CRON, model.datasets());
-        List<String> tables = publishedTables(job).stream().filter(t -> !publishedElsewhere.contains(t)).toList();
+        List<String> tables = job.publishedTables().stream().filter(t -> !publishedElsewhere.contains(t)).toList();
         return new DailyDag(dagId, schedule.cron(), schedule.deadline(), schedule.timeout(), job.branch().orElse("fsc-" + job.job()),
                 tables, Optional.empty(), withEdges(tasks, job, Optional.empty()));
     }
@@ -123,7 +123,7 @@ public final class DagPlanner {
                 List.of(), "Publishes the day's build of every dataset (fast-forward of main) and tags it."));
         DailySchedule schedule = DailySchedule.of(cron, datasets);
         DailyDag.FeaturesUpstream upstream = new DailyDag.FeaturesUpstream(features.dagId(), PUBLISH, delta);
-        List<String> tables = datasets.stream().map(DagPlanner::outputTable).toList();
+        List<String> tables = datasets.stream().map(DatasetSql::table).toList();
         return new DailyDag(project + "_" + name, cron, schedule.deadline(), schedule.timeout(), "fsc-" + name, tables,
                 Optional.of(upstream), withEdges(tasks, job, Optional.of(WAIT_FOR_FEATURES)));
     }
@@ -131,14 +131,6 @@ public final class DagPlanner {
     private static DagTask datasetTask(Dataset dataset) {
         return spark("dataset_" + dataset.name(), Optional.empty(), List.of(SparkSteps.EVENTS, SparkSteps.dataset(dataset.name())),
                 "Dataset " + dataset.name() + ": point-in-time join of the spine with features and labels.");
-    }
-
-    private static String outputTable(Dataset dataset) {
-        return DatasetSql.table(dataset);
-    }
-
-    private static List<String> publishedTables(JobManifest job) {
-        return job.steps().stream().filter(s -> s.kind() == Kind.PUBLISH).flatMap(s -> s.tables().stream()).distinct().toList();
     }
 
     private static DagTask spark(String name, Optional<String> group, List<String> steps, String doc) {
