@@ -18,6 +18,7 @@ benchmarks=(
   "compile|$here/compile/run.sh 1000 10000|fsc validate / plan --diff vs dbt parse on the same pipeline"
   "pit|$here/pit/run.sh|point-in-time join: fsc vs join + ROW_NUMBER (Feast's pattern) vs DuckDB ASOF vs Feast"
   "window|$here/window/run.sh|windowed backfill: fsc's tile shapes vs a naive Spark RANGE window"
+  "online|$here/online/run.sh|online reads on Redis: fsc features() vs one read per entity vs redis-benchmark"
 )
 for extra in backfill stream; do  # benchmarks that come with their paths
   if [ -x "$here/$extra/run.sh" ]; then

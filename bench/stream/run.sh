@@ -12,8 +12,9 @@ root="$(dirname "$(dirname "$here")")"
 out="$root/bench/out/stream"
 mkdir -p "$out" "$root/bench/results"
 echo "bench/stream: building the runner..." >&2
-(cd "$root" && mvn -o -q -pl runtime-flink -am package -DskipTests)
-(cd "$root" && mvn -o -q -pl runtime-flink dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt")
+# one reactor (-am): the classpath names runtime-common's fresh classes, never a jar in ~/.m2
+(cd "$root" && mvn -q -B -pl runtime-flink -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$out/classpath.txt")
 cp="$root/runtime-flink/target/test-classes:$root/runtime-flink/target/classes:$(cat "$out/classpath.txt")"
 rm -rf "$out/work"
 java -Xmx1g -cp "$cp" dev.fsc.flink.it.StreamBench "$root/runtime-flink/target/fsc-flink-runner.jar" "$here" "$out/work" \

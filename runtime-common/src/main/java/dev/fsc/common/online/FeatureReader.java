@@ -1,5 +1,6 @@
 package dev.fsc.common.online;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,27 @@ public final class FeatureReader {
 
     /** The view's features for one entity at {@code tMillis} (epoch milliseconds), in descriptor order. */
     public Map<String, Object> features(ViewDescriptor view, List<?> keys, long tMillis) {
-        if (keys.size() != view.keys().size()) {
-            throw new IllegalArgumentException("view " + view.view() + " has " + view.keys().size()
-                    + " key column(s), got " + keys.size() + " value(s)");
+        return featuresOfAll(view, List.of(keys), tMillis).get(0);
+    }
+
+    /**
+     * The view's features for several entities at {@code tMillis}, one map per entity in request order; their
+     * hashes are read together ({@link OnlineStore#readAll}).
+     */
+    public List<Map<String, Object>> featuresOfAll(ViewDescriptor view, List<? extends List<?>> entities, long tMillis) {
+        List<String> hashKeys = new ArrayList<>(entities.size());
+        for (List<?> keys : entities) {
+            if (keys.size() != view.keys().size()) {
+                throw new IllegalArgumentException("view " + view.view() + " has " + view.keys().size()
+                        + " key column(s), got " + keys.size() + " value(s)");
+            }
+            hashKeys.add(OnlineKeys.entity(view.view(), view.version(), keys));
         }
-        Map<String, String> hash = store.read(OnlineKeys.entity(view.view(), view.version(), keys));
         TileMerge merge = new TileMerge(view, sketches);
-        return merge.features(merge.decode(hash), tMillis);
+        List<Map<String, Object>> out = new ArrayList<>(entities.size());
+        for (Map<String, String> hash : store.readAll(hashKeys)) {
+            out.add(merge.features(merge.decode(hash), tMillis));
+        }
+        return out;
     }
 }

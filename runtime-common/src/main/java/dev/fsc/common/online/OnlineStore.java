@@ -1,6 +1,8 @@
 package dev.fsc.common.online;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +20,18 @@ public interface OnlineStore extends AutoCloseable {
 
     /** Every field of a live hash; empty when the key is absent or expired. */
     Map<String, String> read(String key);
+
+    /**
+     * The hashes of several keys, in order ({@link #read} of each). A networked store answers them in one round
+     * trip, so a request for many entities costs about one read, not one per entity.
+     */
+    default List<Map<String, String>> readAll(List<String> keys) {
+        List<Map<String, String>> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            out.add(read(key));
+        }
+        return out;
+    }
 
     /** Makes every write so far durable (called on each checkpoint). */
     void flush();

@@ -30,7 +30,7 @@ public final class TileMerge {
         }
     }
 
-    /** Decodes the fields of an entity's hash ({@link OnlineKeys#field}) into tiles; fields of unknown tile sizes are skipped. */
+    /** Decodes the fields of an entity's hash ({@link OnlineKeys#field}) into tiles in tile order; fields of unknown tile sizes are skipped. */
     public List<Tile> decode(Map<String, String> hash) {
         List<Tile> out = new ArrayList<>();
         for (Map.Entry<String, String> e : hash.entrySet()) {
@@ -41,6 +41,8 @@ public final class TileMerge {
             out.add(new Tile(tileMillis, OnlineKeys.tileStartOf(e.getKey()),
                     StateValues.decode(e.getValue(), view.layout(tileMillis).types())));
         }
+        // a store's hash has no order; floating sums must add in tile order, as the batch merge does
+        out.sort(java.util.Comparator.comparingLong(Tile::tileMillis).thenComparingLong(Tile::tileStart));
         return out;
     }
 

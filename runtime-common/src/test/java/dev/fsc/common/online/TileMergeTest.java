@@ -65,6 +65,18 @@ class TileMergeTest {
     }
 
     @Test
+    void decodesTilesInTileOrderWhateverTheHashOrder() {
+        // Redis hands a hash back in no particular order; floating sums must still add in tile order
+        Map<String, String> reversed = new java.util.LinkedHashMap<>();
+        for (int i = 9; i >= 0; i--) {
+            reversed.put(OnlineKeys.field(MIN, T0 + i * MIN), tile(T0 + i * MIN, 1, "1.00", 0.1 * (i + 1), "a", T0));
+        }
+        List<Long> starts = new TileMerge(view(Optional.empty()), s -> s.size()).decode(reversed).stream()
+                .map(TileMerge.Tile::tileStart).toList();
+        assertEquals(java.util.stream.LongStream.range(0, 10).mapToObj(i -> T0 + i * MIN).toList(), starts);
+    }
+
+    @Test
     void emptyWindowGivesZeroCountsAndNullOtherwise() {
         TileMerge merge = new TileMerge(view(Optional.empty()), s -> s.size());
         Map<String, Object> before = merge.features(merge.decode(hash()), T0 - 1);

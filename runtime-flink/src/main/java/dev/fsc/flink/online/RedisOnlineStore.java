@@ -3,9 +3,12 @@ package dev.fsc.flink.online;
 import dev.fsc.common.online.OnlineStore;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +42,23 @@ public final class RedisOnlineStore implements OnlineStore {
     @Override
     public Map<String, String> read(String key) {
         return client.hgetAll(key);
+    }
+
+    /** One pipeline of {@code HGETALL}s: one round trip for every key (a separate pipeline from pending writes). */
+    @Override
+    public List<Map<String, String>> readAll(List<String> keys) {
+        List<Response<Map<String, String>>> replies = new ArrayList<>(keys.size());
+        try (AbstractPipeline reads = client.pipelined()) {
+            for (String key : keys) {
+                replies.add(reads.hgetAll(key));
+            }
+            reads.sync();
+        }
+        List<Map<String, String>> out = new ArrayList<>(keys.size());
+        for (Response<Map<String, String>> reply : replies) {
+            out.add(reply.get());
+        }
+        return out;
     }
 
     @Override
