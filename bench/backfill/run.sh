@@ -109,9 +109,9 @@ fsc dataset export --project "$work/daily" --out "$work/export/daily" "${args[@]
 read -r equal rows differ skipped < <(python3 - "$work/export" "$last_daily" "$daily_days" "$days" $tables <<'PY'
 import json, sys, os
 root, last, daily_days, days, tables = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
-# a DOUBLE sum depends on the order it adds in (27490.79 vs 27490.789999999997): floats compare to 12 digits
-def canonical(v):
-    return float(f"{v:.12g}") if isinstance(v, float) else v
+import math
+# a DOUBLE sum depends on the order it adds in (27490.79 vs 27490.789999999997): floats compare with a relative
+# tolerance of 1e-12 (rounding both to 12 digits is not enough: 7312.527890625 rounds either way)
 def rows(side, t, cutoff):
     out = []
     for line in open(os.path.join(root, side, t + ".jsonl")):
@@ -119,8 +119,17 @@ def rows(side, t, cutoff):
             r = json.loads(line)
             if "ds" in r and str(r["ds"])[:10] > cutoff:
                 continue
-            out.append(json.dumps({k: canonical(v) for k, v in r.items() if not k.endswith("__sketch")}, sort_keys=True))
-    return sorted(out)
+            out.append({k: v for k, v in r.items() if not k.endswith("__sketch")})
+    # sorted by the columns that are not floats, then by the floats to 6 digits, so that rows equal within the
+    # tolerance line up (rounding decides the order only between rows equal in every other column)
+    return sorted(out, key=lambda r: (json.dumps({k: v for k, v in r.items() if not isinstance(v, float)}, sort_keys=True),
+                                      json.dumps({k: f"{v:.6g}" for k, v in r.items() if isinstance(v, float)}, sort_keys=True)))
+def same(a, b):
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-300)
+    return a == b
+def equal_rows(a, b):
+    return len(a) == len(b) and all(x.keys() == y.keys() and all(same(x[k], y[k]) for k in x) for x, y in zip(a, b))
 # a dataset day is published once its labels' horizon has passed: the day-by-day run's last day for a table
 def last_day(side, t):
     days = [str(json.loads(l)["ds"])[:10] for l in open(os.path.join(root, side, t + ".jsonl")) if l.strip() and "ds" in json.loads(l)]
@@ -138,8 +147,8 @@ for t in tables:
     cutoff = last_day("daily", t)
     a, b = rows("backfill", t, cutoff), rows("daily", t, cutoff)
     n += len(b)
-    equal += a == b
-    if a != b:
+    equal += equal_rows(a, b)
+    if not equal_rows(a, b):
         differ.append(t)
 print(equal, n, ",".join(differ) or "-", ",".join(skipped) or "-")
 PY
