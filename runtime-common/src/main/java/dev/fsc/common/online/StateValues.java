@@ -66,6 +66,9 @@ public final class StateValues {
 
     /** Decodes the stored text of a tile with these column types. */
     public static List<Object> decode(String text, List<StateType> types) {
+        if (text.indexOf('"') < 0 && text.indexOf('[', 1) < 0) {
+            return decodeScalars(text, types);
+        }
         Object parsed = Json.parse(text);
         if (!(parsed instanceof List<?> list) || list.size() != types.size()) {
             throw new IllegalArgumentException("tile state does not match its " + types.size() + " columns: " + text);
@@ -73,6 +76,43 @@ public final class StateValues {
         List<Object> out = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
             out.add(read(list.get(i), types.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The common case on the read path — numbers, booleans and NULLs only (no strings, no LAST pairs) — parsed
+     * straight into their types, without the general JSON parser's BigDecimal for every fraction.
+     */
+    private static List<Object> decodeScalars(String text, List<StateType> types) {
+        String trimmed = text.strip();
+        if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) {
+            throw new IllegalArgumentException("tile state is not a JSON array: " + text);
+        }
+        String body = trimmed.substring(1, trimmed.length() - 1).strip();
+        String[] items = body.isEmpty() ? new String[0] : body.split(",", -1);
+        if (items.length != types.size()) {
+            throw new IllegalArgumentException("tile state does not match its " + types.size() + " columns: " + text);
+        }
+        List<Object> out = new ArrayList<>(types.size());
+        try {
+            for (int i = 0; i < items.length; i++) {
+                String item = items[i].strip();
+                out.add(item.equals("null") ? null : switch (types.get(i).base()) {
+                    case INTEGER -> Long.parseLong(item);
+                    case FLOATING -> Double.parseDouble(item);
+                    case TIMESTAMP -> Instant.ofEpochMilli(Long.parseLong(item));
+                    case DATE -> LocalDate.ofEpochDay(Long.parseLong(item));
+                    case BOOLEAN -> switch (item) {
+                        case "true" -> Boolean.TRUE;
+                        case "false" -> Boolean.FALSE;
+                        default -> throw new IllegalArgumentException("not a boolean: " + item);
+                    };
+                    default -> read(Json.parse(item), types.get(i));
+                });
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("tile state does not match its column types: " + text, e);
         }
         return out;
     }

@@ -18,9 +18,16 @@ public final class TileMerge {
     private final ViewDescriptor view;
     private final SketchUnion sketches;
 
+    /** Per tile size, its column types; per feature (descriptor order), where its merged column sits in a tile. */
+    private final Map<Long, List<StateType>> types = new java.util.HashMap<>();
+    private final int[] valueAt;
+
     public TileMerge(ViewDescriptor view, SketchUnion sketches) {
         this.view = view;
         this.sketches = sketches;
+        view.tiles().forEach(l -> types.put(l.tileMillis(), l.types()));
+        this.valueAt = view.features().stream()
+                .mapToInt(f -> view.layout(f.tileMillis()).indexOf(f.columns().get(0))).toArray();
     }
 
     /** One decoded tile of one layout. */
@@ -35,11 +42,11 @@ public final class TileMerge {
         List<Tile> out = new ArrayList<>();
         for (Map.Entry<String, String> e : hash.entrySet()) {
             long tileMillis = OnlineKeys.tileMillisOf(e.getKey());
-            if (view.tiles().stream().noneMatch(l -> l.tileMillis() == tileMillis)) {
+            List<StateType> columns = types.get(tileMillis);
+            if (columns == null) {
                 continue; // a layout this descriptor version no longer has
             }
-            out.add(new Tile(tileMillis, OnlineKeys.tileStartOf(e.getKey()),
-                    StateValues.decode(e.getValue(), view.layout(tileMillis).types())));
+            out.add(new Tile(tileMillis, OnlineKeys.tileStartOf(e.getKey()), StateValues.decode(e.getValue(), columns)));
         }
         // a store's hash has no order; floating sums must add in tile order, as the batch merge does
         out.sort(java.util.Comparator.comparingLong(Tile::tileMillis).thenComparingLong(Tile::tileStart));
@@ -50,8 +57,9 @@ public final class TileMerge {
     public Map<String, Object> features(List<Tile> tiles, long t) {
         Map<String, Object> out = new LinkedHashMap<>();
         boolean expired = view.ttlMillis().map(ttl -> latestEventAtOrBefore(tiles, t) < t - ttl).orElse(false);
-        for (ViewDescriptor.Feature f : view.features()) {
-            out.put(f.name(), expired ? null : merge(f, inWindow(tiles, f, t)));
+        for (int i = 0; i < valueAt.length; i++) {
+            ViewDescriptor.Feature f = view.features().get(i);
+            out.put(f.name(), expired ? null : merge(f, valueAt[i], inWindow(tiles, f, t)));
         }
         return out;
     }
@@ -71,16 +79,20 @@ public final class TileMerge {
         long g = f.tileMillis();
         long head = Math.floorDiv(t, g) * g;
         long first = f.windowMillis().map(w -> Math.floorDiv(t - w, g) * g).orElse(Long.MIN_VALUE);
-        return tiles.stream()
-                .filter(x -> x.tileMillis() == g && x.tileStart() >= first && x.tileStart() <= head)
-                .toList();
+        List<Tile> out = new ArrayList<>();
+        for (Tile x : tiles) {
+            if (x.tileMillis() == g && x.tileStart() >= first && x.tileStart() <= head) {
+                out.add(x);
+            }
+        }
+        return out;
     }
 
-    private Object merge(ViewDescriptor.Feature f, List<Tile> tiles) {
+    private Object merge(ViewDescriptor.Feature f, int valueAt, List<Tile> tiles) {
         ViewDescriptor.TileLayout layout = view.layout(f.tileMillis());
-        List<Object> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>(tiles.size());
         for (Tile t : tiles) {
-            Object v = t.state().get(layout.indexOf(f.columns().get(0)));
+            Object v = t.state().get(valueAt);
             if (v != null) {
                 values.add(v);
             }

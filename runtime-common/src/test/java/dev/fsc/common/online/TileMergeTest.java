@@ -77,6 +77,18 @@ class TileMergeTest {
     }
 
     @Test
+    void numericTileStatesDecodeToTheirColumnTypes() {
+        List<StateType> types = java.util.stream.Stream.of("BIGINT", "TIMESTAMP", "DOUBLE", "DOUBLE", "BOOLEAN", "DATE", "BIGINT")
+                .map(StateType::parse).toList();
+        List<Object> values = java.util.Arrays.asList(7L, Instant.ofEpochMilli(T0), 1.0E-5, -27490.789999999997, true,
+                java.time.LocalDate.of(2026, 11, 22), null);
+        assertEquals(values, StateValues.decode(StateValues.encode(values), types));
+        IllegalArgumentException wrong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> StateValues.decode("[7,1.5]", List.of(StateType.parse("BIGINT"), StateType.parse("BIGINT"))));
+        org.junit.jupiter.api.Assertions.assertTrue(wrong.getMessage().contains("[7,1.5]"), wrong.getMessage());
+    }
+
+    @Test
     void emptyWindowGivesZeroCountsAndNullOtherwise() {
         TileMerge merge = new TileMerge(view(Optional.empty()), s -> s.size());
         Map<String, Object> before = merge.features(merge.decode(hash()), T0 - 1);
