@@ -4,6 +4,9 @@ import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.Main;
 import dev.fsc.cli.ProjectOption;
 import dev.fsc.cli.Version;
+import dev.fsc.cli.run.LocalRuns;
+import dev.fsc.cli.run.RunnerJar;
+import dev.fsc.common.online.ViewDescriptor;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.codegen.flink.FlinkCodegen;
@@ -30,13 +33,17 @@ import picocli.CommandLine.Option;
  * {@code fsc verify-parity --env local --from D --to D}: the must-show of the streaming path. Runs the same
  * local inputs through the batch job ({@code fsc run}, the project's warehouse) and through the streaming
  * jobs ({@code fsc stream}, a warehouse of their own under {@code .fsc/parity/}), then compares every tile
- * table the streaming jobs write, row for row, and prints the match rate; exit 0 only at 100 %.
+ * table the streaming jobs write, row for row, and the feature values the read path serves at probed
+ * (key, t) from the streamed online store and from the batch tiles ({@link FeatureParity}); prints both
+ * match rates; exit 0 only at 100 % of both.
  * The days should cover the inputs (the batch job reads only records of its days; the streaming job reads
  * every record).
  */
 @Command(name = "verify-parity", mixinStandardHelpOptions = true,
         description = "Run the local inputs through the batch and the streaming path and compare their feature tiles.")
 public final class VerifyParityCommand implements Callable<Integer> {
+    private static final String ONLINE_DESCRIPTORS = "flink/online/";
+
     @CommandLine.Mixin
     private ProjectOption project;
 
@@ -75,8 +82,9 @@ public final class VerifyParityCommand implements Callable<Integer> {
             return ExitCodes.USER_ERRORS;
         }
         Model model = result.model().get();
-        Map<String, List<String>> tables = new FlinkCodegen().generate(model, new ModelToPlan().plan(model), Version.current(),
-                environment, SparkCodegen.catalog(model.project(), environment)).tileTables();
+        FlinkCodegen.FlinkJobs compiled = new FlinkCodegen().generate(model, new ModelToPlan().plan(model), Version.current(),
+                environment, SparkCodegen.catalog(model.project(), environment));
+        Map<String, List<String>> tables = compiled.tileTables();
         if (tables.isEmpty()) {
             err.println("fsc verify-parity: no online feature view reads a stream or CDC source: nothing to compare");
             return ExitCodes.USAGE;
@@ -84,7 +92,7 @@ public final class VerifyParityCommand implements Callable<Integer> {
         Path parity = root.resolve(".fsc/parity");
         Path streamWarehouse = parity.resolve("warehouse");
         if (!reuse) {
-            out.println("fsc verify-parity: 1/3 batch path (fsc run --from " + from + " --to " + to + ")");
+            out.println("fsc verify-parity: 1/4 batch path (fsc run --from " + from + " --to " + to + ")");
             out.flush();
             int code = Main.run(new String[] {"run", "--project", root.toString(), "--from", from, "--to", to}, out, err);
             if (code != ExitCodes.OK) {
@@ -92,7 +100,7 @@ public final class VerifyParityCommand implements Callable<Integer> {
                 return code;
             }
             deleteTree(parity);
-            out.println("fsc verify-parity: 2/3 streaming path (fsc stream --until-idle, warehouse " + streamWarehouse + ")");
+            out.println("fsc verify-parity: 2/4 streaming path (fsc stream --until-idle, warehouse " + streamWarehouse + ")");
             out.flush();
             code = Main.run(new String[] {"stream", "--project", root.toString(), "--until-idle", "--warehouse", streamWarehouse.toString(),
                     "--online-dir", parity.resolve("online").toString()}, out, err);
@@ -101,7 +109,7 @@ public final class VerifyParityCommand implements Callable<Integer> {
                 return code;
             }
         }
-        out.println("fsc verify-parity: 3/3 comparing " + tables.size() + " tile tables");
+        out.println("fsc verify-parity: 3/4 comparing " + tables.size() + " tile tables");
         out.flush();
         Path exports = parity.resolve("export");
         deleteTree(exports);
@@ -122,7 +130,65 @@ public final class VerifyParityCommand implements Callable<Integer> {
         }
         out.println("fsc verify-parity: tile rows matching: " + matching + " / " + rows + " = " + percent(matching, rows));
         out.flush();
-        return matching == rows ? ExitCodes.OK : ExitCodes.USER_ERRORS;
+        boolean featuresMatch = compareFeatures(root, compiled, parity, exports.resolve("batch"), out, err);
+        return matching == rows && featuresMatch ? ExitCodes.OK : ExitCodes.USER_ERRORS;
+    }
+
+    /**
+     * Step 4: the feature values the read path serves at probed (key, t) from the streamed online store
+     * against the same reads over the batch tile tables; prints the match rate per view and overall.
+     */
+    private static boolean compareFeatures(Path root, FlinkCodegen.FlinkJobs compiled, Path parity, Path batchTiles,
+                                           PrintWriter out, PrintWriter err) throws IOException {
+        Optional<Path> jar = RunnerJar.FLINK.find();
+        if (jar.isEmpty()) {
+            err.println("fsc verify-parity: the Flink runner jar was not found; " + RunnerJar.FLINK.hint());
+            return false;
+        }
+        Path dir = parity.resolve("features");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        List<String> views = compiled.files().keySet().stream().filter(f -> f.startsWith(ONLINE_DESCRIPTORS))
+                .map(f -> f.substring(ONLINE_DESCRIPTORS.length(), f.length() - ".json".length())).sorted().toList();
+        out.println("fsc verify-parity: 4/4 comparing feature values of " + views.size() + " views at probed (key, t)");
+        out.flush();
+        long probes = 0;
+        long matching = 0;
+        for (String view : views) {
+            Path descriptor = dir.resolve(view + ".json");
+            Files.writeString(descriptor, compiled.files().get(ONLINE_DESCRIPTORS + view + ".json"));
+            Path probeFile = dir.resolve(view + ".probes.jsonl");
+            FeatureParity.writeProbes(ViewDescriptor.fromJson(Files.readString(descriptor)), batchTiles, probeFile);
+            Path batch = dir.resolve(view + ".batch.jsonl");
+            Path stream = dir.resolve(view + ".stream.jsonl");
+            if (!read(root, jar.get(), descriptor, probeFile, List.of("--tiles", batchTiles.toString()), batch, err)
+                    || !read(root, jar.get(), descriptor, probeFile,
+                    List.of("--store", "embedded:" + parity.resolve("online").toAbsolutePath()), stream, err)) {
+                err.println("fsc verify-parity: reading the features of " + view + " failed");
+                return false;
+            }
+            FeatureParity p = FeatureParity.of(view, batch, stream);
+            probes += p.probes();
+            matching += p.matching();
+            out.printf("  %-44s probes %7d  match %7d  %s%n", p.view(), p.probes(), p.matching(), percent(p.matching(), p.probes()));
+            p.examples().forEach(e -> out.println("      differs: " + e));
+        }
+        out.println("fsc verify-parity: feature values matching: " + matching + " / " + probes + " = " + percent(matching, probes));
+        out.flush();
+        return probes > 0 && matching == probes;
+    }
+
+    private static boolean read(Path root, Path jar, Path descriptor, Path probes, List<String> from, Path answers, PrintWriter err)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of("read", "--descriptor", descriptor.toString(), "--probes", probes.toString(),
+                "--out", answers.toString()));
+        args.addAll(from);
+        try {
+            return FlinkProcess.start(jar, new LocalRuns(root).tmp(), args, "read", err).await(Optional.empty()) == ExitCodes.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean export(Path root, Map<String, List<String>> tables, Optional<Path> warehouse, Path dir,
