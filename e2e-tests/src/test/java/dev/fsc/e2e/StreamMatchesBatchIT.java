@@ -27,6 +27,7 @@ class StreamMatchesBatchIT {
     private static final Path WORK = Path.of(System.getProperty("fsc.it.dir", "target/it")).toAbsolutePath();
     private static final LocalDate START = LocalDate.parse("2026-10-01");
     private static final Pattern SUMMARY = Pattern.compile("tile rows matching: (\\d+) / (\\d+) = ([0-9.]+) %");
+    private static final Pattern FEATURES = Pattern.compile("feature values matching: (\\d+) / (\\d+) ");
 
     @ParameterizedTest
     @ValueSource(strings = {"marketplace", "dispatch"})
@@ -45,6 +46,10 @@ class StreamMatchesBatchIT {
         long rows = Long.parseLong(summary.group(2));
         assertTrue(rows > 100, () -> "too few tile rows to compare (" + rows + "):\n" + output);
         assertEquals(summary.group(2), summary.group(1), () -> "tile rows differ:\n" + output);
+        Matcher features = FEATURES.matcher(output);
+        assertTrue(features.find() && Long.parseLong(features.group(2)) > 0,
+                () -> "no feature values compared at probed (key, t):\n" + output);
+        assertEquals(features.group(2), features.group(1), () -> "feature values differ:\n" + output);
         assertEquals(0, exit, () -> output);
     }
 
