@@ -4,7 +4,6 @@ import dev.fsc.common.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,11 +62,7 @@ public final class ExportedTiles implements OnlineStore {
             return null;
         }
         return switch (type.base()) {
-            case INTEGER -> ((Number) json).longValue();
-            case FLOATING -> json instanceof String s ? Double.parseDouble(s) : ((Number) json).doubleValue();
-            case DECIMAL -> new BigDecimal(json.toString());
-            case STRING -> json.toString();
-            case BOOLEAN -> (Boolean) json;
+            case INTEGER, FLOATING, DECIMAL, STRING, BOOLEAN -> StateValues.fromJsonScalar(json, type);
             case TIMESTAMP -> instant(json);
             case DATE -> LocalDate.parse(json.toString());
             case SKETCH -> Base64.getDecoder().decode(json.toString());

@@ -122,11 +122,7 @@ public final class StateValues {
             return null;
         }
         return switch (type.base()) {
-            case INTEGER -> ((Number) json).longValue();
-            case FLOATING -> json instanceof String s ? Double.parseDouble(s) : ((Number) json).doubleValue();
-            case DECIMAL -> new BigDecimal(json.toString());
-            case STRING -> (String) json;
-            case BOOLEAN -> (Boolean) json;
+            case INTEGER, FLOATING, DECIMAL, STRING, BOOLEAN -> fromJsonScalar(json, type);
             case TIMESTAMP -> Instant.ofEpochMilli(((Number) json).longValue());
             case DATE -> LocalDate.ofEpochDay(((Number) json).longValue());
             case SKETCH -> Base64.getDecoder().decode((String) json);
@@ -135,6 +131,21 @@ public final class StateValues {
                 yield new LastValue(Instant.ofEpochMilli(((Number) pair.get(0)).longValue()),
                         read(pair.get(1), type.element()));
             }
+        };
+    }
+
+    /**
+     * A non-NULL parsed JSON value of a type that JSON holds the same way in the stored tile state and in an
+     * exported tile row: numbers (non-finite doubles as strings), decimals (as text), strings and booleans.
+     */
+    static Object fromJsonScalar(Object json, StateType type) {
+        return switch (type.base()) {
+            case INTEGER -> ((Number) json).longValue();
+            case FLOATING -> json instanceof String s ? Double.parseDouble(s) : ((Number) json).doubleValue();
+            case DECIMAL -> new BigDecimal(json.toString());
+            case STRING -> json.toString();
+            case BOOLEAN -> (Boolean) json;
+            default -> throw new IllegalArgumentException(type.text() + " is not stored as a JSON scalar");
         };
     }
 
