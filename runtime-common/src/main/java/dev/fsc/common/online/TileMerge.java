@@ -57,9 +57,12 @@ public final class TileMerge {
     public Map<String, Object> features(List<Tile> tiles, long t) {
         Map<String, Object> out = new LinkedHashMap<>();
         boolean expired = view.ttlMillis().map(ttl -> latestEventAtOrBefore(tiles, t) < t - ttl).orElse(false);
+        // features over the same tiles and window share the one list of tiles in it
+        Map<Window, List<Tile>> windows = new java.util.HashMap<>();
         for (int i = 0; i < valueAt.length; i++) {
             ViewDescriptor.Feature f = view.features().get(i);
-            out.put(f.name(), expired ? null : merge(f, valueAt[i], inWindow(tiles, f, t)));
+            out.put(f.name(), expired ? null
+                    : merge(f, valueAt[i], windows.computeIfAbsent(Window.of(f, t), w -> w.select(tiles))));
         }
         return out;
     }
@@ -75,17 +78,23 @@ public final class TileMerge {
         return latest;
     }
 
-    private List<Tile> inWindow(List<Tile> tiles, ViewDescriptor.Feature f, long t) {
-        long g = f.tileMillis();
-        long head = Math.floorDiv(t, g) * g;
-        long first = f.windowMillis().map(w -> Math.floorDiv(t - w, g) * g).orElse(Long.MIN_VALUE);
-        List<Tile> out = new ArrayList<>();
-        for (Tile x : tiles) {
-            if (x.tileMillis() == g && x.tileStart() >= first && x.tileStart() <= head) {
-                out.add(x);
-            }
+    /** The tiles a read at t merges for a tile size and window: {@code first <= tile_start <= head}. */
+    private record Window(long tileMillis, long first, long head) {
+        static Window of(ViewDescriptor.Feature f, long t) {
+            long g = f.tileMillis();
+            return new Window(g, f.windowMillis().map(w -> Math.floorDiv(t - w, g) * g).orElse(Long.MIN_VALUE),
+                    Math.floorDiv(t, g) * g);
         }
-        return out;
+
+        List<Tile> select(List<Tile> tiles) {
+            List<Tile> out = new ArrayList<>();
+            for (Tile x : tiles) {
+                if (x.tileMillis() == tileMillis && x.tileStart() >= first && x.tileStart() <= head) {
+                    out.add(x);
+                }
+            }
+            return out;
+        }
     }
 
     private Object merge(ViewDescriptor.Feature f, int valueAt, List<Tile> tiles) {
