@@ -19,8 +19,9 @@ final class OnlineSink implements Sink<RowData> {
 
     @Override
     public SinkWriter<RowData> createWriter(WriterInitContext context) {
-        String writer = options.view() + "-" + options.tileMillis() + "-" + context.getTaskInfo().getIndexOfThisSubtask();
+        int subtask = context.getTaskInfo().getIndexOfThisSubtask();
+        String writer = options.view() + "-" + options.tileMillis() + "-" + subtask;
         return new OnlineSinkWriter(options, encoder, OnlineStores.open(options.store(), writer),
-                context.getProcessingTimeService());
+                context.getProcessingTimeService(), subtask, context.getTaskInfo().getNumberOfParallelSubtasks());
     }
 }

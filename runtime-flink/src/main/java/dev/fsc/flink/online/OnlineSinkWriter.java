@@ -1,6 +1,8 @@
 package dev.fsc.flink.online;
 
 import dev.fsc.common.online.OnlineStore;
+import dev.fsc.common.online.ServedViews;
+import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.table.data.RowData;
@@ -13,7 +15,9 @@ import java.util.Map;
 /**
  * Buffers the latest state of each (entity, tile) and writes them to the store every
  * {@code flushMillis}, when {@code bufferRows} tiles are pending, and before every checkpoint
- * ({@link #flush}), so a completed checkpoint implies the store holds every tile it covers.
+ * ({@link #flush}), so a completed checkpoint implies the store holds every tile it covers. After each
+ * write it records the watermark it has written every tile up to ({@link ServedViews#progress}): a watermark
+ * reaches the sink after every row before it, so the tiles it covers are among those just written.
  */
 final class OnlineSinkWriter implements SinkWriter<RowData> {
     private final OnlineSinkOptions options;
@@ -23,12 +27,19 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
     /** key -> field -> encoded state, or null for a retracted tile. */
     private final Map<String, Map<String, String>> pending = new LinkedHashMap<>();
     private int pendingRows;
+    private final String progressKey;
+    private final String progressField;
+    private long watermark = Long.MIN_VALUE;
+    private long recordedWatermark = Long.MIN_VALUE;
 
-    OnlineSinkWriter(OnlineSinkOptions options, TileRowEncoder encoder, OnlineStore store, ProcessingTimeService time) {
+    OnlineSinkWriter(OnlineSinkOptions options, TileRowEncoder encoder, OnlineStore store, ProcessingTimeService time,
+            int subtask, int parallelism) {
         this.options = options;
         this.encoder = encoder;
         this.store = store;
         this.time = time;
+        this.progressKey = ServedViews.progressKey(options.view(), options.version());
+        this.progressField = ServedViews.progressField(options.tileMillis(), subtask, parallelism);
         scheduleFlush();
     }
 
@@ -52,12 +63,18 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
     }
 
     @Override
+    public void writeWatermark(Watermark mark) {
+        watermark = Math.max(watermark, mark.getTimestamp());
+    }
+
+    @Override
     public void flush(boolean endOfInput) {
         send();
     }
 
     private void send() {
-        if (pending.isEmpty()) {
+        boolean progressed = watermark > recordedWatermark;
+        if (pending.isEmpty() && !progressed) {
             return;
         }
         for (Map.Entry<String, Map<String, String>> e : pending.entrySet()) {
@@ -75,9 +92,14 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
                 store.delete(e.getKey(), deletes);
             }
         }
-        store.flush();
         pending.clear();
         pendingRows = 0;
+        if (progressed) {
+            store.flush(); // the tiles first: progress must never run ahead of what readers can see
+            store.upsert(progressKey, Map.of(progressField, Long.toString(watermark)), 0);
+            recordedWatermark = watermark;
+        }
+        store.flush();
     }
 
     @Override

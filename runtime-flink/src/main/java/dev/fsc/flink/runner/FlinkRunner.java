@@ -13,8 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
-/** Entry point of {@code fsc-flink-runner.jar}: {@code run <job.json> ...}, {@code read ...} or {@code cluster ...}. */
+/**
+ * Entry point of {@code fsc-flink-runner.jar}: {@code run <job.json> ...}, {@code read ...}, {@code served ...} or
+ * {@code cluster ...}.
+ */
 public final class FlinkRunner {
     static final String LOG_CONFIG = "fsc-flink-runner-log4j2.properties";
 
@@ -26,8 +30,8 @@ public final class FlinkRunner {
     }
 
     static int execute(List<String> argv, PrintStream out, PrintStream err) {
-        if (argv.isEmpty() || !List.of("run", "read", "cluster").contains(argv.get(0))) {
-            err.println(RunArgs.USAGE + "\n" + ReadCommand.USAGE + "\n" + ClusterCommand.USAGE);
+        if (argv.isEmpty() || !List.of("run", "read", "served", "cluster").contains(argv.get(0))) {
+            err.println(RunArgs.USAGE + "\n" + ReadCommand.USAGE + "\n" + ServedCommand.USAGE + "\n" + ClusterCommand.USAGE);
             return JobResult.EXIT_USAGE;
         }
         List<String> rest = argv.subList(1, argv.size());
@@ -35,16 +39,13 @@ public final class FlinkRunner {
             return ClusterCommand.run(rest, out, err);
         }
         if (argv.get(0).equals("read")) {
-            try {
+            return storeCommand(() -> {
                 ReadCommand.run(rest, out);
                 return JobResult.EXIT_OK;
-            } catch (RunArgs.UsageException e) {
-                err.println("error: " + e.getMessage() + "\n" + ReadCommand.USAGE);
-                return JobResult.EXIT_USAGE;
-            } catch (Exception e) {
-                err.println("error: " + e.getMessage());
-                return JobResult.EXIT_FAILED;
-            }
+            }, ReadCommand.USAGE, err);
+        }
+        if (argv.get(0).equals("served")) {
+            return storeCommand(() -> ServedCommand.run(rest, out, err), ServedCommand.USAGE, err);
         }
         RunArgs args;
         try {
@@ -54,6 +55,19 @@ public final class FlinkRunner {
             return JobResult.EXIT_USAGE;
         }
         return run(args, out, err);
+    }
+
+    /** A command on the online store: its exit code; usage errors with the usage, other failures as one line. */
+    private static int storeCommand(Callable<Integer> command, String usage, PrintStream err) {
+        try {
+            return command.call();
+        } catch (RunArgs.UsageException | NumberFormatException e) {
+            err.println("error: " + e.getMessage() + "\n" + usage);
+            return JobResult.EXIT_USAGE;
+        } catch (Exception e) {
+            err.println("error: " + e.getMessage());
+            return JobResult.EXIT_FAILED;
+        }
     }
 
     private static int run(RunArgs args, PrintStream out, PrintStream err) {

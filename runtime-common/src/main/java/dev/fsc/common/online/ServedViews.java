@@ -1,0 +1,127 @@
+package dev.fsc.common.online;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Which version of each view readers are served, and how far each version's stream has got.
+ *
+ * <p>A breaking change gives a view a new version, whose tiles a fresh streaming job writes under new keys
+ * while readers keep reading the old ones. The hash {@value #SERVED_KEY} names, per view, the descriptor
+ * readers use (the version is inside it), so a reader always merges the tiles of one version with that
+ * version's layout. A deploy moves readers to the new versions of all changed views in one write (one
+ * {@code HSET} on Redis), and only once each new version is warm: its stream's watermark has reached the
+ * watermark the served version had got to ({@link #progress}).
+ *
+ * <p>Progress: every online-sink writer records the watermark up to which it has written every tile in
+ * {@code fsc:progress:<view>:<version>}, field {@code <tile millis>/<subtask>/<parallelism>}.
+ */
+public final class ServedViews {
+    /** The hash of served views: field = view, value = its descriptor JSON. */
+    public static final String SERVED_KEY = "fsc:served";
+
+    private ServedViews() {
+    }
+
+    /** The descriptors readers are served now, by view. */
+    public static Map<String, ViewDescriptor> served(OnlineStore store) {
+        Map<String, ViewDescriptor> out = new TreeMap<>();
+        store.read(SERVED_KEY).forEach((view, json) -> out.put(view, ViewDescriptor.fromJson(json)));
+        return out;
+    }
+
+    /** The descriptor JSON readers are served for one view, if it is served. */
+    public static Optional<String> servedJson(OnlineStore store, String view) {
+        return Optional.ofNullable(store.read(SERVED_KEY).get(view));
+    }
+
+    /** Serves {@code views} and stops serving {@code retired}, in one write, durable on return. */
+    public static void serve(OnlineStore store, Collection<ViewDescriptor> views, Collection<String> retired) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        views.forEach(v -> fields.put(v.view(), v.toJson()));
+        if (!fields.isEmpty()) {
+            store.upsert(SERVED_KEY, fields, 0);
+        }
+        if (!retired.isEmpty()) {
+            store.delete(SERVED_KEY, retired);
+        }
+        store.flush();
+    }
+
+    /** The key of one version's progress hash. */
+    public static String progressKey(String view, String version) {
+        return "fsc:progress:" + view + ":" + version;
+    }
+
+    /** The progress field of one online-sink writer. */
+    public static String progressField(long tileMillis, int subtask, int parallelism) {
+        return tileMillis + "/" + subtask + "/" + parallelism;
+    }
+
+    /**
+     * The watermark up to which every tile of {@code view} is in the store: the least over its tile sizes and
+     * their writers. Empty until every writer of every tile size has reported. Writers of an earlier parallelism
+     * (a rescaled job) are ignored once all writers of a later run have reported.
+     */
+    public static OptionalLong progress(OnlineStore store, ViewDescriptor view) {
+        Map<Long, Map<Integer, Map<Integer, Long>>> byTile = new HashMap<>();
+        store.read(progressKey(view.view(), view.version())).forEach((field, value) -> {
+            String[] parts = field.split("/");
+            if (parts.length == 3) {
+                byTile.computeIfAbsent(Long.parseLong(parts[0]), t -> new HashMap<>())
+                        .computeIfAbsent(Integer.parseInt(parts[2]), p -> new HashMap<>())
+                        .put(Integer.parseInt(parts[1]), Long.parseLong(value));
+            }
+        });
+        long least = Long.MAX_VALUE;
+        for (ViewDescriptor.TileLayout layout : view.tiles()) {
+            OptionalLong tile = completeRun(byTile.getOrDefault(layout.tileMillis(), Map.of()));
+            if (tile.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            least = Math.min(least, tile.getAsLong());
+        }
+        return OptionalLong.of(least);
+    }
+
+    /** Of the parallelisms whose writers have all reported, the furthest progress (their least watermark). */
+    private static OptionalLong completeRun(Map<Integer, Map<Integer, Long>> byParallelism) {
+        OptionalLong best = OptionalLong.empty();
+        for (Map.Entry<Integer, Map<Integer, Long>> run : byParallelism.entrySet()) {
+            Map<Integer, Long> writers = run.getValue();
+            if (writers.size() == run.getKey()) {
+                long least = writers.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+                if (best.isEmpty() || least > best.getAsLong()) {
+                    best = OptionalLong.of(least);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether {@code next} may replace what readers are served for its view: nothing is served, the same
+     * version is, or its stream has reached the served version's progress (any progress, when the served
+     * version recorded none).
+     */
+    public static boolean warm(OnlineStore store, ViewDescriptor next, Optional<ViewDescriptor> served) {
+        if (served.isEmpty() || served.get().version().equals(next.version())) {
+            return true;
+        }
+        OptionalLong ours = progress(store, next);
+        OptionalLong theirs = progress(store, served.get());
+        return ours.isPresent() && ours.getAsLong() >= theirs.orElse(Long.MIN_VALUE);
+    }
+
+    /** Views of {@code wanted} not yet served in that version. */
+    public static List<ViewDescriptor> unserved(Map<String, ViewDescriptor> served, Collection<ViewDescriptor> wanted) {
+        return wanted.stream().filter(v -> served.get(v.view()) == null || !served.get(v.view()).version().equals(v.version()))
+                .toList();
+    }
+}

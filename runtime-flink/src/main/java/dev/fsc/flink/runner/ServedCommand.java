@@ -1,0 +1,144 @@
+package dev.fsc.flink.runner;
+
+import dev.fsc.common.json.Json;
+import dev.fsc.common.manifest.JobResult;
+import dev.fsc.common.online.OnlineStore;
+import dev.fsc.common.online.ServedViews;
+import dev.fsc.common.online.ViewDescriptor;
+import dev.fsc.flink.online.OnlineStores;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code served --store URI}: prints which version of each view readers are served and how far its stream has
+ * got, as one JSON object {@code {"view": {"version": ..., "watermark": millis|null}}}.
+ *
+ * <p>{@code served --store URI --switch FILE... [--retire VIEW...] [--timeout SECONDS]}: waits until the
+ * version of each descriptor is warm ({@link ServedViews#warm}), then serves them all and stops serving the
+ * retired views, in one write. Exit 0 once served (or already served), 1 when a version is not warm in time.
+ * The CLI's deploy calls this, so it needs neither Redis nor Flink on its own classpath.
+ */
+final class ServedCommand {
+    static final String USAGE = "usage: java -jar fsc-flink-runner.jar served --store URI"
+            + " [--switch DESCRIPTOR [...] [--retire VIEW [...]] [--timeout SECONDS]]";
+    private static final long POLL_MILLIS = 500;
+    private static final long REPORT_MILLIS = 10_000;
+
+    private ServedCommand() {
+    }
+
+    static int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
+        String store = null;
+        List<Path> switchTo = new ArrayList<>();
+        List<String> retired = new ArrayList<>();
+        long timeoutSeconds = 600;
+        List<String> rest = new ArrayList<>(argList);
+        List<String> current = null;
+        while (!rest.isEmpty()) {
+            String a = rest.remove(0);
+            switch (a) {
+                case "--store" -> store = RunArgs.value(rest, a);
+                case "--timeout" -> timeoutSeconds = Long.parseLong(RunArgs.value(rest, a));
+                case "--switch" -> current = new ArrayList<>();
+                case "--retire" -> current = retired;
+                default -> {
+                    if (current == null || a.startsWith("--")) {
+                        throw new RunArgs.UsageException("unexpected argument " + a);
+                    }
+                    if (current == retired) {
+                        retired.add(a);
+                    } else {
+                        switchTo.add(Path.of(a));
+                    }
+                }
+            }
+        }
+        if (store == null) {
+            throw new RunArgs.UsageException("served needs --store");
+        }
+        List<ViewDescriptor> wanted = new ArrayList<>();
+        for (Path file : switchTo) {
+            wanted.add(ViewDescriptor.fromJson(Files.readString(file)));
+        }
+        try (OnlineStore s = OnlineStores.open(store, "deploy")) {
+            if (wanted.isEmpty() && retired.isEmpty()) {
+                out.println(Json.write(show(s)).replaceAll("\\n\\s*", " "));
+                return JobResult.EXIT_OK;
+            }
+            return switchWhenWarm(s, wanted, retired, timeoutSeconds * 1000, out, err);
+        }
+    }
+
+    private static Map<String, Object> show(OnlineStore store) {
+        Map<String, Object> views = new LinkedHashMap<>();
+        ServedViews.served(store).forEach((view, descriptor) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("version", descriptor.version());
+            OptionalLong progress = ServedViews.progress(store, descriptor);
+            v.put("watermark", progress.isPresent() ? progress.getAsLong() : null);
+            views.put(view, v);
+        });
+        return views;
+    }
+
+    private static int switchWhenWarm(OnlineStore store, List<ViewDescriptor> wanted, List<String> retired, long timeoutMillis,
+            PrintStream out, PrintStream err) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        long nextReport = start + REPORT_MILLIS;
+        while (true) {
+            Map<String, ViewDescriptor> served = ServedViews.served(store);
+            List<ViewDescriptor> switching = ServedViews.unserved(served, wanted);
+            List<String> retiring = retired.stream().filter(served::containsKey).toList();
+            List<ViewDescriptor> cold = switching.stream()
+                    .filter(v -> !ServedViews.warm(store, v, Optional.ofNullable(served.get(v.view())))).toList();
+            if (cold.isEmpty()) {
+                if (!switching.isEmpty() || !retiring.isEmpty()) {
+                    ServedViews.serve(store, switching, retiring);
+                }
+                switching.forEach(v -> out.println("serving " + v.view() + " version " + v.version()
+                        + Optional.ofNullable(served.get(v.view())).map(old -> " (was " + old.version() + ")").orElse("")));
+                retiring.forEach(v -> out.println("no longer serving " + v));
+                return JobResult.EXIT_OK;
+            }
+            long now = System.currentTimeMillis();
+            if (now - start > timeoutMillis) {
+                err.println("error: not warm after " + (timeoutMillis / 1000) + " s, readers stay on the served versions: "
+                        + lag(store, cold, served) + " (is the new version's streaming job running and reading its sources?)");
+                return JobResult.EXIT_FAILED;
+            }
+            if (now >= nextReport) {
+                out.println("waiting for " + lag(store, cold, served));
+                out.flush();
+                nextReport = now + REPORT_MILLIS;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static String lag(OnlineStore store, List<ViewDescriptor> cold, Map<String, ViewDescriptor> served) {
+        List<String> parts = new ArrayList<>();
+        for (ViewDescriptor v : cold) {
+            ViewDescriptor old = served.get(v.view());
+            parts.add(v.view() + " version " + v.version() + " at " + watermark(ServedViews.progress(store, v)) + " of "
+                    + watermark(ServedViews.progress(store, old)) + " (version " + old.version() + ")");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String watermark(OptionalLong millis) {
+        if (millis.isEmpty()) {
+            return "no watermark yet";
+        }
+        long m = millis.getAsLong();
+        return m == Long.MAX_VALUE ? "end of input" : m == Long.MIN_VALUE ? "start" : Instant.ofEpochMilli(m).toString();
+    }
+}
