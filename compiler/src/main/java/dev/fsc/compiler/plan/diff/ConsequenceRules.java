@@ -63,8 +63,8 @@ final class ConsequenceRules {
                 .flatMap(tiles -> headPlan.node(tiles).stream()).flatMap(tiles -> tiles.inputs().stream())
                 .map(NodeId::name).distinct().sorted().toList());
         out.add(new Consequence(Consequence.Kind.STREAMING_RESTART, job, is
-                ? "restart from a savepoint with this view's aggregations added; their state starts empty, warmed from batch tiles"
-                : "restart from a savepoint without this view's aggregations (their state is dropped)"));
+                ? "restart with this view's aggregations added: the job's state changes shape, so it starts fresh and replays its sources from their start"
+                : "restart without this view's aggregations: the job starts fresh and replays its sources from their start"));
     }
 
     private static java.util.Map<String, String> withoutRetention(PlanNode silver) {
@@ -92,9 +92,9 @@ final class ConsequenceRules {
         }
         String job = "streaming job of " + String.join(", ", node.inputs().stream().map(NodeId::name).toList());
         out.add(new Consequence(Consequence.Kind.STREAMING_RESTART, job, switch (type) {
-            case ADD -> "restart from a savepoint (existing state kept); the new aggregation starts empty and is warmed from batch tiles";
-            case REMOVE -> "restart from a savepoint, dropping this aggregation's state";
-            case MODIFY -> "state of this aggregation is not compatible: it restarts empty from a replay point, warmed from batch tiles";
+            case ADD -> "restart with the new aggregation: the job's state changes shape, so it starts fresh and replays its sources from their start";
+            case REMOVE -> "restart without this aggregation: the job starts fresh and replays its sources from their start";
+            case MODIFY -> "state of this aggregation is not compatible: the job starts fresh and replays its sources from their start";
         }));
     }
 
@@ -105,11 +105,11 @@ final class ConsequenceRules {
         }
         boolean startsServing = base.map(b -> !"true".equals(b.definition().get("online"))).orElse(true);
         String detail = startsServing ? "starts serving: new keys " + id.name() + "@" + node.fingerprint()
-                + ", written by streaming, warmed from batch tiles, readable once warm" : switch (type) {
+                + ", written by streaming, served at once (nothing was served before; values fill in as the stream catches up)" : switch (type) {
             case ADD -> "new keys " + id.name() + "@" + node.fingerprint() + ", served once warm";
             case REMOVE -> "keys of " + id.name() + " expire (ttl) after readers stop";
             case MODIFY -> category == Category.NON_BREAKING
-                    ? "new feature fields are added to the current keys; existing values stay"
+                    ? "new keys " + id.name() + "@" + node.fingerprint() + " (a new version); readers keep the current values until it is warm"
                     : "values change: written to new keys " + id.name() + "@" + node.fingerprint()
                     + "; readers switch only when they are warm";
         };
