@@ -1,5 +1,6 @@
 package dev.fsc.cli.deploy;
 
+import dev.fsc.cli.DurationConverter;
 import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.GeneratedFiles;
 import dev.fsc.cli.ProjectOption;
@@ -14,6 +15,7 @@ import dev.fsc.compiler.plan.diff.PlanDiffer;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,11 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "show the plan and the actions, change nothing")
     private boolean dryRun;
 
+    @Option(names = "--warm-timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
+            description = "how long a new version of an online view may take to catch up before readers move to it;"
+                    + " past it the deploy fails and readers stay on the old version (default ${DEFAULT-VALUE})")
+    private Duration warmTimeout;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +80,8 @@ public final class DeployCommand implements Callable<Integer> {
                         () -> new IOException("the state of " + environment + " names a plan.json that its artifact store lacks")));
         PlanDiff diff = new PlanDiffer().diff(deployedPlan, plan, "environment " + environment);
         List<DeployAction> actions = new ArrayList<>(DeployPlanner.pending(store, target, deployed, files));
-        actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files));
+        actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files, deployed,
+                warmTimeout));
         boolean stateCurrent = deployed.filter(s -> s.planHash().equals(plan.planHash()) && s.artifacts().equals(hashes(files))).isPresent();
         if (actions.isEmpty() && stateCurrent) {
             DeployState state = deployed.get();

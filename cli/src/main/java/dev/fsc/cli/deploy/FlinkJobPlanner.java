@@ -1,13 +1,18 @@
 package dev.fsc.cli.deploy;
 
+import dev.fsc.cli.run.LocalRuns;
 import dev.fsc.cli.run.RunnerJar;
+import dev.fsc.cli.stream.LocalStreamManifest;
+import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.compiler.spec.ProjectSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The streaming-job actions of a deploy, from what runs on the environment's Flink cluster
@@ -24,8 +29,12 @@ final class FlinkJobPlanner {
         return project.environment(environment).map(e -> e.services().get("flink")).map(f -> f.get("rest_url")).map(FlinkRest::new);
     }
 
+    /**
+     * @param deployed what the environment has, for the online views it no longer needs to serve
+     * @param warmLimit how long a new version of an online view may take to catch up before the deploy fails
+     */
     static List<DeployAction> actions(ProjectSpec project, String environment, Path projectRoot, Path stateDir,
-            Map<String, String> files) throws IOException {
+            Map<String, String> files, Optional<DeployState> deployed, Duration warmLimit) throws IOException {
         Optional<FlinkRest> cluster = cluster(project, environment);
         if (cluster.isEmpty()) {
             return List.of();
@@ -49,6 +58,7 @@ final class FlinkJobPlanner {
         }
         running.stream().filter(r -> wanted.stream().noneMatch(r::sameJob))
                 .forEach(r -> actions.add(new StopFlinkJob(cluster.get(), r, records, "no longer in the plan")));
+        servedViews(projectRoot, stateDir, files, deployed, jar, warmLimit).ifPresent(actions::add);
         List<DeployAction> pending = new ArrayList<>();
         for (DeployAction action : actions) {
             if (!action.isApplied()) {
@@ -56,5 +66,32 @@ final class FlinkJobPlanner {
             }
         }
         return pending;
+    }
+
+    /** Readers moved to the compiled versions of the online views once the jobs above have warmed them up. */
+    private static Optional<DeployAction> servedViews(Path projectRoot, Path stateDir, Map<String, String> files,
+            Optional<DeployState> deployed, Path jar, Duration warmLimit) {
+        Map<String, String> descriptors = new TreeMap<>();
+        files.forEach((path, content) -> viewOf(path).ifPresent(view -> descriptors.put(view, content)));
+        List<String> retired = deployed.map(d -> d.artifacts().keySet().stream().map(FlinkJobPlanner::viewOf)
+                .flatMap(Optional::stream).filter(v -> !descriptors.containsKey(v)).toList()).orElse(List.of());
+        Optional<String> store = onlineStore(projectRoot, files);
+        if (store.isEmpty() || (descriptors.isEmpty() && retired.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServeOnlineViews(jar, new LocalRuns(projectRoot).tmp(), store.get(), descriptors, retired,
+                stateDir.resolve("online"), warmLimit));
+    }
+
+    /** The online store the streaming jobs of {@code files} write to, if they have any job. */
+    static Optional<String> onlineStore(Path projectRoot, Map<String, String> files) {
+        return files.keySet().stream().filter(p -> p.matches("flink/[^/]+\\.job\\.json")).findFirst()
+                .map(manifest -> LocalStreamManifest.onlineStore(JobManifest.fromJson(files.get(manifest)), projectRoot.resolve(".fsc/online")));
+    }
+
+    /** The view of a compiled online descriptor path ({@code flink/online/<view>.json}). */
+    private static Optional<String> viewOf(String path) {
+        return path.matches("flink/online/[^/]+\\.json")
+                ? Optional.of(path.substring("flink/online/".length(), path.length() - ".json".length())) : Optional.empty();
     }
 }

@@ -2,6 +2,8 @@ package dev.fsc.cli.deploy;
 
 import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.ProjectOption;
+import dev.fsc.cli.run.LocalRuns;
+import dev.fsc.cli.run.RunnerJar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,12 +56,38 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println("  DAG        " + dag + (Files.exists(dag) ? "" : "  MISSING (run fsc deploy to restore it)"));
             });
         });
-        FlinkJobPlanner.cluster(loaded.model().project(), environment).ifPresent(cluster -> streamingJobs(cluster,
-                loaded.model().project().project().value(), out));
+        Optional<FlinkRest> cluster = FlinkJobPlanner.cluster(loaded.model().project(), environment);
+        cluster.ifPresent(c -> streamingJobs(c, loaded.model().project().project().value(), out));
+        if (cluster.isPresent() && state.isPresent()) {
+            servedViews(store, state.get(), loaded.root(), out);
+        }
         store.unfinished().ifPresent(p -> out.println("  unfinished deploy of plan " + p.planHash() + " by " + p.deployedBy()
                 + " at " + p.deployedAt() + ": " + p.applied().size() + " actions applied; run fsc deploy to converge"));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The versions of the online views readers are served, and how far their streams have got. */
+    private static void servedViews(StateStore store, DeployState state, Path root, PrintWriter out) throws IOException {
+        Map<String, String> manifests = new TreeMap<>();
+        for (Map.Entry<String, String> artifact : state.artifacts().entrySet()) {
+            if (artifact.getKey().matches("flink/[^/]+\\.job\\.json")) {
+                store.artifact(artifact.getValue()).ifPresent(text -> manifests.put(artifact.getKey(), text));
+            }
+        }
+        Optional<String> online = FlinkJobPlanner.onlineStore(root, manifests);
+        Optional<Path> jar = RunnerJar.FLINK.find();
+        if (online.isEmpty() || jar.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, ServeOnlineViews.ServedVersion> served = ServeOnlineViews.served(jar.get(), new LocalRuns(root).tmp(), online.get());
+            out.println("  online     " + online.get() + ": " + served.size() + " views served");
+            served.forEach((view, v) -> out.println("  view       " + view + "  version " + v.version() + ", stream at "
+                    + v.watermark().map(w -> w == Long.MAX_VALUE ? "end of input" : Instant.ofEpochMilli(w).toString()).orElse("(no progress yet)")));
+        } catch (IOException e) {
+            out.println("  online     " + online.get() + ": UNREACHABLE (" + e.getMessage() + ")");
+        }
     }
 
     /** The project's streaming jobs the cluster knows (running first), from its REST API; an unreachable cluster is said, not fatal. */

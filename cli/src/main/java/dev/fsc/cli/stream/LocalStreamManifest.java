@@ -27,8 +27,8 @@ public final class LocalStreamManifest {
                 parameters.put(name, project.resolve(value).toAbsolutePath().normalize().toString());
             }
         });
-        if (FlinkCodegen.EMBEDDED_STORE.equals(parameters.get(FlinkCodegen.ONLINE_STORE))) {
-            parameters.put(FlinkCodegen.ONLINE_STORE, "embedded:" + onlineDir.toAbsolutePath().normalize());
+        if (parameters.containsKey(FlinkCodegen.ONLINE_STORE)) {
+            parameters.put(FlinkCodegen.ONLINE_STORE, onlineStore(compiled, onlineDir));
         }
         parameters.putAll(overrides);
         JobManifest manifest = new JobManifest(compiled.formatVersion(), compiled.project(), compiled.job(),
@@ -38,5 +38,11 @@ public final class LocalStreamManifest {
         Path file = runDir.resolve(compiled.job() + ".job.json");
         Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The online store a compiled job writes to on this machine: the environment's, else the embedded one in {@code onlineDir}. */
+    public static String onlineStore(JobManifest compiled, Path onlineDir) {
+        String store = compiled.parameters().getOrDefault(FlinkCodegen.ONLINE_STORE, FlinkCodegen.EMBEDDED_STORE);
+        return FlinkCodegen.EMBEDDED_STORE.equals(store) ? "embedded:" + onlineDir.toAbsolutePath().normalize() : store;
     }
 }

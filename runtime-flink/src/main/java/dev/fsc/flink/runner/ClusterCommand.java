@@ -2,6 +2,7 @@ package dev.fsc.flink.runner;
 
 import dev.fsc.common.manifest.JobResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -53,6 +54,9 @@ final class ClusterCommand {
         conf.set(RestOptions.BIND_PORT, port);
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        // Jobs are submitted with this same jar: child-first loading would load its Kafka connector twice
+        // (the cluster's copy and the job's), and the two copies' classes do not cast to each other.
+        conf.set(CoreOptions.CLASSLOADER_RESOLVE_ORDER, "parent-first");
         try {
             MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                     .setConfiguration(conf).setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());

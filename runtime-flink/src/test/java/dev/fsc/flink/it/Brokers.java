@@ -4,11 +4,11 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real Kafka broker (KRaft, in-process, one combined node) for the ITs and the benchmark. */
-final class Brokers {
+public final class Brokers {
     private Brokers() {
     }
 
-    static KafkaClusterTestKit start() throws Exception {
+    public static KafkaClusterTestKit start() throws Exception {
         KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
                 .setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 // The events carry fixed historic timestamps (their arrival times): with the default 7-day

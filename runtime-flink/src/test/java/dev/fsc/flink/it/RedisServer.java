@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A real {@code redis-server} (OS package) on a free port, started and stopped by the test. */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private final Process process;
-    final int port;
+    public final int port;
 
     private RedisServer(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static RedisServer start(Path dir) throws Exception {
+    public static RedisServer start(Path dir) throws Exception {
         boolean installed = new ProcessBuilder("sh", "-c", "command -v redis-server").start().waitFor() == 0;
         if (!installed) {
             if (System.getenv("CI") != null) {
@@ -50,11 +50,11 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    String uri(int db) {
+    public String uri(int db) {
         return "redis://127.0.0.1:" + port + "/" + db;
     }
 
-    RedisClient client(int db) {
+    public RedisClient client(int db) {
         return RedisClient.create(java.net.URI.create(uri(db)));
     }
 

@@ -1,0 +1,256 @@
+package dev.fsc.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fsc.cli.Main;
+import dev.fsc.common.json.Json;
+import dev.fsc.flink.it.Brokers;
+import dev.fsc.flink.it.RedisServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A BREAKING change deployed while the streaming job runs, against real endpoints: a Flink session cluster over
+ * REST, an in-process Kafka broker, redis-server as the online store. A reader polls the served features through
+ * the whole deploy; every answer it gets must be entirely the old version's values or entirely the new one's
+ * (each checked against sums computed here from the events), it must never go back, and it must end on the new.
+ */
+class DeployBreakingChangeIT {
+    private static final String TOPIC = "it.payments";
+    private static final int USERS = 4;
+    /** Enough that replaying them takes the new job many seconds: long enough for a reader to catch a half-built version. */
+    private static final int EVENTS = 100_000;
+    /** Hour-aligned, so the 7-day window at {@link #AT} covers whole tiles; recent, so nothing is past retention. */
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    private static final Instant AT = BASE.plus(Duration.ofHours(2));
+
+    @Test
+    void readersSeeOldValuesUntilTheNewVersionIsWarmThenNewValuesNeverAMix() throws Exception {
+        // a fresh folder per run, kept for inspection (target/ is the build's)
+        Path dir = Files.createDirectories(Path.of(System.getProperty("fsc.it.dir", "target/it")).toAbsolutePath()
+                .resolve("deploy-breaking-" + System.currentTimeMillis()));
+        try (RedisServer redis = RedisServer.start(dir.resolve("redis"));
+             KafkaClusterTestKit kafka = Brokers.start();
+             RunnerProcess flink = RunnerProcess.start(Files.createDirectories(dir.resolve("flink")),
+                     List.of("cluster", "--slots", "4", "--log", dir.resolve("flink/cluster.log").toString()))) {
+            String rest = flink.await(l -> l.startsWith("fsc-flink: cluster rest "), Duration.ofMinutes(2))
+                    .substring("fsc-flink: cluster rest ".length()).strip();
+            publishPayments(kafka.bootstrapServers());
+            Path project = dir.resolve("project");
+            writeProject(project, kafka.bootstrapServers(), rest, redis.uri(0), "amount");
+
+            assertEquals(0, deploy(project).exit(), "first deploy");
+            try (RunnerProcess reader = RunnerProcess.start(Files.createDirectories(dir.resolve("reader")), readArgs(redis.uri(0)))) {
+                // The first version is served at once (nothing was served before): wait until it is complete.
+                int settled = roundMatching(reader, 1, Duration.ofMinutes(3));
+                String v1 = version(reader.lines().get(settled - 1));
+
+                writeProject(project, kafka.bootstrapServers(), rest, redis.uri(0), "amount * 2");
+                int beforeDeploy = reader.lines().size();
+                Deploy breaking = deploy(project);
+                List<String> duringDeploy = reader.lines().subList(beforeDeploy, reader.lines().size());
+                assertEquals(0, breaking.exit(), breaking.output());
+                assertTrue(breaking.output().contains("fresh: state shape"), "the changed job starts fresh: " + breaking.output());
+                reader.await(l -> userOf(l) == USERS && matches(l, 2), Duration.ofSeconds(30));
+                reader.close();
+
+                List<String> answers = reader.lines().subList(settled, reader.lines().size()).stream().filter(l -> l.startsWith("{")).toList();
+                String v2 = null;
+                boolean switched = false;
+                for (String line : answers) {
+                    if (matches(line, 1) && version(line).equals(v1)) {
+                        assertTrue(!switched, "a reader went back to the old version after the switch: " + line);
+                    } else if (matches(line, 2)) {
+                        switched = true;
+                        v2 = version(line);
+                    } else {
+                        throw new AssertionError("an answer that is neither the old version's values nor the new one's: " + line);
+                    }
+                }
+                assertTrue(switched && !v1.equals(v2), "readers ended on the new version");
+                assertTrue(duringDeploy.stream().anyMatch(l -> matches(l, 1)),
+                        "while the new version warmed up, readers were served the old values: " + duringDeploy.size() + " answers");
+            }
+            Deploy again = deploy(project);
+            assertEquals(0, again.exit(), again.output());
+            assertTrue(again.output().startsWith("No changes."), again.output());
+        }
+    }
+
+    /** Waits until one polling round answers every user with version {@code factor}'s values; the lines up to it. */
+    private static int roundMatching(RunnerProcess reader, int factor, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> lines = reader.lines();
+            for (int end = lines.size(); end >= USERS; end--) {
+                if (lines.subList(end - USERS, end).stream().allMatch(l -> matches(l, factor))) {
+                    return end;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no round of answers matched version " + factor + " within " + limit + ": " + reader.lines());
+    }
+
+    private static List<String> readArgs(String store) {
+        List<String> args = new ArrayList<>(List.of("read", "--view", "spend", "--store", store, "--at", AT.toString(), "--every", "100"));
+        for (int u = 1; u <= USERS; u++) {
+            args.addAll(List.of("--key", Integer.toString(u)));
+        }
+        return args;
+    }
+
+    /** Whether a reader's answer is exactly what version {@code factor} (amount counted once or twice) gives its user. */
+    private static boolean matches(String line, int factor) {
+        if (!line.startsWith("{") || !(Json.parseObject(line).get("features") instanceof Map<?, ?> features)) {
+            return false;
+        }
+        int user = userOf(line);
+        Object count = features.get("payments_7d");
+        Object total = features.get("amount_total_7d");
+        return count instanceof Number c && c.longValue() == expectedCount(user)
+                && total != null && Double.parseDouble(total.toString()) == factor * expectedTotal(user);
+    }
+
+    /** The user a reader's answer is for (0 for other lines). */
+    private static int userOf(String line) {
+        return line.startsWith("{") ? Integer.parseInt((String) ((List<?>) Json.parseObject(line).get("keys")).get(0)) : 0;
+    }
+
+    private static String version(String line) {
+        return (String) Json.parseObject(line).get("version");
+    }
+
+    private static int payerOf(int event) {
+        return event % USERS + 1;
+    }
+
+    /** Quarter amounts: their sums are exact in double, whatever the order they are added in. */
+    private static double amountOf(int event) {
+        return (event % 7 + 1) * 0.25;
+    }
+
+    private static long expectedCount(int user) {
+        long n = 0;
+        for (int i = 0; i < EVENTS; i++) {
+            n += payerOf(i) == user ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static double expectedTotal(int user) {
+        double sum = 0;
+        for (int i = 0; i < EVENTS; i++) {
+            sum += payerOf(i) == user ? amountOf(i) : 0;
+        }
+        return sum;
+    }
+
+    /** Two partitions (the job's two source subtasks both get events, so its watermark advances), in event-time order. */
+    private static void publishPayments(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (int i = 0; i < EVENTS; i++) {
+                Instant ts = BASE.plus(Duration.ofMillis(60L * i));
+                Map<String, Object> event = new TreeMap<>(Map.of("event_id", "p" + i, "user_id", (long) payerOf(i),
+                        "amount", amountOf(i), "ts", ts.toString()));
+                producer.send(new ProducerRecord<>(TOPIC, i % 2, ts.toEpochMilli() + 1_000, "p" + i, Json.write(event)));
+            }
+        }
+    }
+
+    private static void writeProject(Path root, String bootstrap, String restUrl, String redisUri, String amountExpr) throws IOException {
+        write(root.resolve("fsc.yaml"), """
+                project: spendtest
+                environments:
+                  it:
+                    kafka:  { bootstrap_servers: "%s" }
+                    flink:  { rest_url: "%s" }
+                    online: { type: redis, url: "%s" }
+                """.formatted(bootstrap, restUrl, redisUri));
+        write(root.resolve("entities/user.yaml"), """
+                kind: entity
+                name: user
+                description: A paying user.
+                owner: it
+                keys: { user_id: BIGINT }
+                """);
+        write(root.resolve("sources/payments.yaml"), """
+                kind: source
+                name: payments
+                description: Payments, JSON on Kafka.
+                owner: it
+                type: stream
+                stream: { topic: %s, format: json }
+                event_time: ts
+                columns:
+                  event_id: VARCHAR NOT NULL
+                  user_id:  BIGINT NOT NULL
+                  amount:   DOUBLE
+                  ts:       TIMESTAMP(3) NOT NULL
+                dedup: { key: [event_id], within: 1h }
+                lateness: 1m
+                retention: 30d
+                """.formatted(TOPIC));
+        write(root.resolve("features/spend.yaml"), """
+                kind: feature_view
+                name: spend
+                description: What a user paid lately.
+                owner: it
+                entity: user
+                source: payments
+                online: true
+                features:
+                  - name: payments
+                    agg: count
+                    windows: [7d]
+                  - name: amount_total
+                    expr: "%s"
+                    agg: sum
+                    windows: [7d]
+                """.formatted(amountExpr));
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private record Deploy(int exit, String output) {
+    }
+
+    private static Deploy deploy(Path project) {
+        StringWriter out = new StringWriter();
+        int exit = Main.run(new String[] {"deploy", "--env", "it", "--auto-approve", "--warm-timeout", "5m",
+                "--project", project.toString()}, new PrintWriter(out, true), new PrintWriter(out, true));
+        System.out.println(out);
+        return new Deploy(exit, out.toString());
+    }
+}
