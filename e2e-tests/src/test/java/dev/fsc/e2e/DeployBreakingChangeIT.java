@@ -45,6 +45,9 @@ class DeployBreakingChangeIT {
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
     private static final Instant AT = BASE.plus(Duration.ofHours(2));
 
+    /** The version readers ended on, for the status check after the reader stopped. */
+    private String servedVersion;
+
     @Test
     void readersSeeOldValuesUntilTheNewVersionIsWarmThenNewValuesNeverAMix() throws Exception {
         // a fresh folder per run, kept for inspection (target/ is the build's)
@@ -89,12 +92,17 @@ class DeployBreakingChangeIT {
                     }
                 }
                 assertTrue(switched && !v1.equals(v2), "readers ended on the new version");
+                servedVersion = v2;
                 assertTrue(duringDeploy.stream().anyMatch(l -> matches(l, 1)),
                         "while the new version warmed up, readers were served the old values: " + duringDeploy.size() + " answers");
             }
             Deploy again = deploy(project);
             assertEquals(0, again.exit(), again.output());
             assertTrue(again.output().startsWith("No changes."), again.output());
+            StringWriter status = new StringWriter();
+            assertEquals(0, Main.run(new String[] {"status", "--env", "it", "--project", project.toString()},
+                    new PrintWriter(status, true), new PrintWriter(status, true)));
+            assertTrue(status.toString().contains("spend  version " + servedVersion), status.toString());
         }
     }
 
