@@ -59,6 +59,10 @@ class DeployKillIT {
             CliProcess.Outcome rerun = deploy(project, null);
             assertEquals(0, rerun.exit(), point.name() + ": " + rerun.text());
             assertEquals(expected, Deployed.of(project.root()), point.name() + ": the rerun converged to the uninterrupted deploy");
+            try (Stream<Path> files = Files.walk(project.root().resolve(".fsc"))) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+                        point.name() + ": the rerun removed the killed deploy's temporary files");
+            }
             CliProcess.Outcome again = deploy(project, null);
             assertTrue(again.text().startsWith("No changes."), point.name() + ": " + again.text());
         }

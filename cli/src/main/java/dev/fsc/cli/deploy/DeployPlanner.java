@@ -30,6 +30,7 @@ public final class DeployPlanner {
         deployed.ifPresent(state -> state.artifacts().keySet().stream()
                 .filter(path -> isDag(path) && !files.containsKey(path))
                 .forEach(path -> all.add(new RemoveDagFile(dagFile(target, path)))));
+        all.add(new RemoveLeftoverTempFiles(List.of(target.dagsDir(), target.stateDir(), target.stateDir().resolve("artifacts"))));
         List<DeployAction> pending = new ArrayList<>();
         for (DeployAction action : all) {
             if (!action.isApplied()) {
