@@ -38,27 +38,23 @@ final class ServedCommand {
 
     static int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
         String store = null;
-        List<Path> switchTo = new ArrayList<>();
         List<String> retired = new ArrayList<>();
         long timeoutSeconds = 600;
         List<String> rest = new ArrayList<>(argList);
-        List<String> current = null;
+        List<String> listed = null; // the list the values after --switch or --retire go to
+        List<String> descriptorFiles = new ArrayList<>();
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
             switch (a) {
                 case "--store" -> store = RunArgs.value(rest, a);
                 case "--timeout" -> timeoutSeconds = Long.parseLong(RunArgs.value(rest, a));
-                case "--switch" -> current = new ArrayList<>();
-                case "--retire" -> current = retired;
+                case "--switch" -> listed = descriptorFiles;
+                case "--retire" -> listed = retired;
                 default -> {
-                    if (current == null || a.startsWith("--")) {
+                    if (listed == null || a.startsWith("--")) {
                         throw new RunArgs.UsageException("unexpected argument " + a);
                     }
-                    if (current == retired) {
-                        retired.add(a);
-                    } else {
-                        switchTo.add(Path.of(a));
-                    }
+                    listed.add(a);
                 }
             }
         }
@@ -66,8 +62,8 @@ final class ServedCommand {
             throw new RunArgs.UsageException("served needs --store");
         }
         List<ViewDescriptor> wanted = new ArrayList<>();
-        for (Path file : switchTo) {
-            wanted.add(ViewDescriptor.fromJson(Files.readString(file)));
+        for (String file : descriptorFiles) {
+            wanted.add(ViewDescriptor.fromJson(Files.readString(Path.of(file))));
         }
         try (OnlineStore s = OnlineStores.open(store, "deploy")) {
             if (wanted.isEmpty() && retired.isEmpty()) {
