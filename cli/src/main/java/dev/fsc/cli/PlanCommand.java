@@ -112,7 +112,7 @@ final class PlanCommand implements Callable<Integer> {
         Plan head = new ModelToPlan().plan(result.model().get());
         Baseline baseline;
         try {
-            baseline = base.environment != null ? new StateBaseline(root).of(base.environment)
+            baseline = base.environment != null ? new StateBaseline(root, result.model().get().project()).of(base.environment)
                     : new GitBaseline(root).at(base.ref == null ? "HEAD" : base.ref, showSql && format == Format.human);
         } catch (BaselineException e) {
             err.println("fsc plan: " + e.getMessage());

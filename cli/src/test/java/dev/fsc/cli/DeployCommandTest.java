@@ -150,14 +150,19 @@ class DeployCommandTest {
     }
 
     @Test
-    void unknownEnvironmentAndObjectStoreStateAreUsageErrors() throws IOException {
+    void unknownEnvironmentsAndUnusableStateLocationsAreUsageErrors() throws IOException {
         MainTest.Run unknown = MainTest.fsc("deploy", "--env", "staging", "--auto-approve", "--project", dir.toString());
         assertEquals(ExitCodes.USAGE, unknown.code(), unknown.all());
         assertTrue(unknown.err().contains("declares no environment `staging`"), unknown.err());
-        write("fsc.yaml", "project: t\nenvironments:\n  prod:\n    state: \"s3://lake/state/prod\"\n");
-        MainTest.Run s3 = MainTest.fsc("deploy", "--env", "prod", "--auto-approve", "--project", dir.toString());
-        assertEquals(ExitCodes.USAGE, s3.code(), s3.all());
-        assertTrue(s3.err().contains("state is s3://lake/state/prod"), s3.err());
+        write("fsc.yaml", "project: t\nenvironments:\n  prod:\n    state: \"gs://lake/state/prod\"\n");
+        MainTest.Run gcs = MainTest.fsc("deploy", "--env", "prod", "--auto-approve", "--project", dir.toString());
+        assertEquals(ExitCodes.USAGE, gcs.code(), gcs.all());
+        assertTrue(gcs.err().contains("state is gs://lake/state/prod: fsc deploys to local paths and s3:// locations only"), gcs.err());
+        write("fsc.yaml", "project: t\nenvironments:\n  prod:\n    state: \"s3:///no-bucket\"\n");
+        MainTest.Run noBucket = MainTest.fsc("deploy", "--env", "prod", "--auto-approve", "--project", dir.toString());
+        assertEquals(ExitCodes.USAGE, noBucket.code(), noBucket.all());
+        assertTrue(noBucket.err().contains("s3:///no-bucket is not an S3 location (expected s3://bucket/prefix)"), noBucket.err());
+        assertFalse(Files.exists(dir.resolve(".fsc")), "nothing was written");
     }
 
     private MainTest.Run deploy(String... flags) {

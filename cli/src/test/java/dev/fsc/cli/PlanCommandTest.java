@@ -65,7 +65,8 @@ class PlanCommandTest {
 
     @Test
     void showSqlAgainstDeployedStateComparesThePlanOnly() throws IOException {
-        MainTest.Run deployed = MainTest.fsc("compile", "--project", dir.toString(), "--out", dir.resolve(".fsc/state/local").toString());
+        write("fsc.yaml", "project: t\nenvironments:\n  local: {}\n");
+        MainTest.Run deployed = MainTest.fsc("deploy", "--env", "local", "--auto-approve", "--project", dir.toString());
         assertEquals(0, deployed.code(), deployed.all());
         write("view.yaml", MainTest.VIEW.replace("expr: amount", "expr: amount * 2"));
         MainTest.Run run = MainTest.fsc("plan", "--diff", "--project", dir.toString(), "--env", "local", "--show-sql");

@@ -99,7 +99,7 @@ public final class BackfillCommand implements Callable<Integer> {
         if (target == null) { // what the plan change calls for
             java.util.Set<String> fromPlan;
             try {
-                fromPlan = PlanTargets.of(PlanTargets.diff(root.get(), compiled.get().plan(), environment));
+                fromPlan = PlanTargets.of(PlanTargets.diff(root.get(), compiled.get().model().project(), compiled.get().plan(), environment));
             } catch (dev.fsc.cli.plan.BaselineException e) {
                 err.println("fsc backfill: no target given and no baseline to diff against (" + e.getMessage()
                         + "); name one: --view V, --dataset D or --all");

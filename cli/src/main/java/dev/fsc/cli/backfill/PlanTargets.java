@@ -12,6 +12,7 @@ import dev.fsc.compiler.plan.diff.PlanDiffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.fsc.compiler.spec.ProjectSpec;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,9 +54,12 @@ public final class PlanTargets {
     }
 
     /** The diff of the project's plan against what is deployed to {@code environment}, or against git HEAD. */
-    static PlanDiff diff(Path root, Plan head, String environment) throws IOException, InterruptedException, BaselineException {
-        Baseline base = Files.exists(StateBaseline.planFile(root, environment)) ? new StateBaseline(root).of(environment)
-                : new GitBaseline(root).at("HEAD", false);
+    static PlanDiff diff(Path root, ProjectSpec project, Plan head, String environment)
+            throws IOException, InterruptedException, BaselineException {
+        Baseline base = new StateBaseline(root, project).ifDeployed(environment).orElse(null);
+        if (base == null) {
+            base = new GitBaseline(root).at("HEAD", false);
+        }
         return new PlanDiffer().diff(base.plan(), head, base.label());
     }
 

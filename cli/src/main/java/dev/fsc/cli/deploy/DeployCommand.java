@@ -69,7 +69,7 @@ public final class DeployCommand implements Callable<Integer> {
         Plan plan = new ModelToPlan().plan(model);
         Map<String, String> files = new TreeMap<>();
         GeneratedFiles.of(model, plan, environment).forEach((path, content) -> files.put(path.toString(), content));
-        StateStore store = new LocalStateStore(target.stateDir());
+        StateStore store = target.stateStore();
 
         Optional<DeployState> deployed = store.read();
         store.unfinished().ifPresent(partial -> err.println("fsc deploy: note: a deploy of plan " + partial.planHash()

@@ -24,13 +24,16 @@ public final class DeployPlanner {
         all.add(new StoreArtifacts(store, files));
         files.forEach((path, content) -> {
             if (isDag(path)) {
-                all.add(new WriteDagFile(dagFile(target, path), content));
+                all.add(new WriteDagFile(target.dags(), dagName(path), content));
             }
         });
         deployed.ifPresent(state -> state.artifacts().keySet().stream()
                 .filter(path -> isDag(path) && !files.containsKey(path))
-                .forEach(path -> all.add(new RemoveDagFile(dagFile(target, path)))));
-        all.add(new RemoveLeftoverTempFiles(List.of(target.dagsDir(), target.stateDir(), target.stateDir().resolve("artifacts"))));
+                .forEach(path -> all.add(new RemoveDagFile(target.dags(), dagName(path)))));
+        List<Path> localFolders = new ArrayList<>();
+        target.dags().localPath().ifPresent(localFolders::add);
+        target.localStateDir().ifPresent(dir -> localFolders.addAll(List.of(dir, dir.resolve("artifacts"))));
+        all.add(new RemoveLeftoverTempFiles(localFolders));
         List<DeployAction> pending = new ArrayList<>();
         for (DeployAction action : all) {
             if (!action.isApplied()) {
@@ -44,7 +47,7 @@ public final class DeployPlanner {
         return path.startsWith(DAG_FOLDER) && path.endsWith(".py");
     }
 
-    private static Path dagFile(DeployTarget target, String path) {
-        return target.dagsDir().resolve(path.substring(DAG_FOLDER.length()));
+    private static String dagName(String path) {
+        return path.substring(DAG_FOLDER.length());
     }
 }

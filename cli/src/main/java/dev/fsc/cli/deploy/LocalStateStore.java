@@ -1,6 +1,5 @@
 package dev.fsc.cli.deploy;
 
-import dev.fsc.common.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,17 +65,11 @@ public final class LocalStateStore implements StateStore {
     public StateLock lock(String owner) throws IOException {
         Files.createDirectories(dir);
         Path lockFile = dir.resolve("lock.json");
-        Map<String, Object> lock = new LinkedHashMap<>();
-        lock.put("owner", owner);
-        lock.put("host", hostName());
-        lock.put("pid", ProcessHandle.current().pid());
-        lock.put("since", Instant.now().toString());
-        String holder = owner + " (pid " + ProcessHandle.current().pid() + " on " + hostName() + ", since " + lock.get("since") + ")";
+        LockRecord ours = LockRecord.ofThisProcess(owner);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                Files.writeString(lockFile, Json.write(lock) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                return new FileLock(lockFile, holder);
+                Files.writeString(lockFile, ours.toJson(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return new FileLock(lockFile, ours.holder());
             } catch (FileAlreadyExistsException held) {
                 if (!takeOverIfHolderIsGone(lockFile)) {
                     throw new StateLockedException(describeHolder(lockFile));
@@ -91,21 +81,17 @@ public final class LocalStateStore implements StateStore {
 
     /** A lock of a process on this host that no longer runs is stale: move it aside (one racer wins). */
     private boolean takeOverIfHolderIsGone(Path lockFile) throws IOException {
-        Map<String, Object> lock;
+        Optional<LockRecord> lock;
         try {
-            lock = Json.parseObject(Files.readString(lockFile, StandardCharsets.UTF_8));
+            lock = LockRecord.parse(Files.readString(lockFile, StandardCharsets.UTF_8));
         } catch (NoSuchFileException released) {
             return true;
-        } catch (RuntimeException unreadable) {
-            return false; // being written right now, or damaged: a person decides
         }
-        boolean sameHost = hostName().equals(lock.get("host"));
-        boolean alive = lock.get("pid") instanceof Number pid && ProcessHandle.of(pid.longValue()).map(ProcessHandle::isAlive).orElse(false);
-        if (!sameHost || alive) {
-            return false;
+        if (lock.isEmpty() || !lock.get().holderIsGone()) {
+            return false; // alive, another host's, or unreadable: a person decides
         }
         try {
-            Files.move(lockFile, dir.resolve("lock.stale-" + lock.get("pid") + ".json"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(lockFile, dir.resolve("lock.stale-" + lock.get().pid() + ".json"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (NoSuchFileException otherRacerWon) {
             // fine: try to create ours
@@ -115,10 +101,9 @@ public final class LocalStateStore implements StateStore {
 
     private String describeHolder(Path lockFile) {
         try {
-            Map<String, Object> lock = Json.parseObject(Files.readString(lockFile, StandardCharsets.UTF_8));
-            return "another deploy holds the lock of this environment: " + lock.get("owner") + " (pid " + lock.get("pid")
-                    + " on " + lock.get("host") + ", since " + lock.get("since") + ")";
-        } catch (IOException | RuntimeException e) {
+            return LockRecord.parse(Files.readString(lockFile, StandardCharsets.UTF_8)).map(LockRecord::heldMessage)
+                    .orElse("another deploy holds the lock of this environment (" + lockFile + ")");
+        } catch (IOException e) {
             return "another deploy holds the lock of this environment (" + lockFile + ")";
         }
     }

@@ -1,23 +1,21 @@
 package dev.fsc.cli.deploy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** A DAG file an earlier deploy wrote whose schedule no longer exists. */
-record RemoveDagFile(Path file) implements DeployAction {
+record RemoveDagFile(DagFolder folder, String name) implements DeployAction {
     @Override
     public String describe() {
-        return "remove DAG " + file;
+        return "remove DAG " + folder.location(name);
     }
 
     @Override
-    public boolean isApplied() {
-        return !Files.exists(file);
+    public boolean isApplied() throws IOException {
+        return folder.read(name).isEmpty();
     }
 
     @Override
     public void apply() throws IOException {
-        Files.deleteIfExists(file);
+        folder.delete(name);
     }
 }

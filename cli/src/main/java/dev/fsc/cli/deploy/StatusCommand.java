@@ -41,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
             return loaded.exitCode();
         }
         DeployTarget target = loaded.target();
-        StateStore store = new LocalStateStore(target.stateDir());
+        StateStore store = target.stateStore();
         Optional<DeployState> state = store.read();
         out.println("environment " + environment + " (state: " + store.location() + ")");
         if (state.isEmpty()) {
@@ -51,10 +51,11 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("  plan       " + s.planHash() + " (serial " + s.serial() + ")");
             out.println("  deployed   " + s.deployedAt() + " by " + s.deployedBy() + " with fsc " + s.fscVersion());
             out.println("  artifacts  " + s.artifacts().size() + " generated files");
-            s.artifacts().keySet().stream().filter(p -> p.startsWith("airflow/") && p.endsWith(".py")).forEach(p -> {
-                Path dag = target.dagsDir().resolve(p.substring("airflow/".length()));
-                out.println("  DAG        " + dag + (Files.exists(dag) ? "" : "  MISSING (run fsc deploy to restore it)"));
-            });
+            for (String p : s.artifacts().keySet().stream().filter(p -> p.startsWith("airflow/") && p.endsWith(".py")).toList()) {
+                String name = p.substring("airflow/".length());
+                out.println("  DAG        " + target.dags().location(name) + (dagPresent(target.dags(), name) ? ""
+                        : "  MISSING (run fsc deploy to restore it)"));
+            }
         });
         Optional<FlinkRest> cluster = FlinkJobPlanner.cluster(loaded.model().project(), environment);
         cluster.ifPresent(c -> streamingJobs(c, loaded.model().project().project().value(), out));
@@ -65,6 +66,14 @@ public final class StatusCommand implements Callable<Integer> {
                 + " at " + p.deployedAt() + ": " + p.applied().size() + " actions applied; run fsc deploy to converge"));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static boolean dagPresent(DagFolder dags, String name) {
+        try {
+            return dags.read(name).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The versions of the online views readers are served, and how far their streams have got. */

@@ -1,27 +1,31 @@
 package dev.fsc.cli.deploy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * One Airflow DAG file into the environment's DAG folder, by an atomic rename: the scheduler, which
- * parses the folder at any moment, sees the old file or the new one, never half of one.
+ * One Airflow DAG file into the environment's DAG folder, written whole: the scheduler, which parses the
+ * folder at any moment, sees the old file or the new one, never half of one.
  */
-record WriteDagFile(Path file, String content) implements DeployAction {
+record WriteDagFile(DagFolder folder, String name, String content) implements DeployAction {
     @Override
     public String describe() {
-        return (Files.exists(file) ? "update" : "write") + " DAG " + file;
+        boolean exists;
+        try {
+            exists = folder.read(name).isPresent();
+        } catch (IOException e) {
+            exists = false;
+        }
+        return (exists ? "update" : "write") + " DAG " + folder.location(name);
     }
 
     @Override
     public boolean isApplied() throws IOException {
-        return Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content);
+        return folder.read(name).equals(Optional.of(content));
     }
 
     @Override
     public void apply() throws IOException {
-        LocalStateStore.replace(file, content);
+        folder.write(name, content);
     }
 }
