@@ -2,9 +2,8 @@
 # Creates (once) a Python virtualenv with Apache Airflow for the Airflow integration tests, and prints its path.
 #   .ci/airflow-venv.sh          # Airflow 3.x (what the DAGs target first), with the standard and amazon providers
 #   .ci/airflow-venv.sh 2.10.5   # Airflow 2.10 (MWAA's), with the amazon provider only: the DAGs' 2.10 imports
-# Idempotent and fast when cached: the venv is keyed by the pinned versions, and a finished install leaves a
-# stamp file naming the packages. Only PyPI is needed (Airflow's constraint files live on GitHub, so versions are
-# pinned here instead).
+# Idempotent and fast when cached (.ci/venv.sh). Only PyPI is needed (Airflow's constraint files live on GitHub,
+# so versions are pinned here instead).
 set -euo pipefail
 AIRFLOW_VERSION="${1:-${FSC_AIRFLOW_VERSION:-3.3.2}}"
 case "$AIRFLOW_VERSION" in
@@ -17,18 +16,4 @@ case "$AIRFLOW_VERSION" in
          "apache-airflow-providers-amazon==9.2.0") ;;
   *) echo ".ci/airflow-venv.sh: no package set for Airflow $AIRFLOW_VERSION (3.x or 2.10.x)" >&2; exit 2 ;;
 esac
-VENV="${FSC_AIRFLOW_VENV_DIR:-$HOME/.cache/fsc/airflow-${AIRFLOW_VERSION}}"
-if [ -f "$VENV/.fsc-installed" ] && [ "$(cat "$VENV/.fsc-installed")" = "${PACKAGES[*]}" ]; then
-  echo "$VENV"
-  exit 0
-fi
-PYTHON="$(command -v python3.11 || command -v python3)"  # both support Python 3.10 to 3.12
-if ! "$PYTHON" -c "import venv, ensurepip" >/dev/null 2>&1; then  # Debian splits these into python3-venv
-  apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-fi
-rm -rf "$VENV"
-"$PYTHON" -m venv "$VENV"
-"$VENV/bin/pip" install -q --disable-pip-version-check --upgrade pip >&2
-"$VENV/bin/pip" install -q --disable-pip-version-check "${PACKAGES[@]}" >&2
-echo "${PACKAGES[*]}" > "$VENV/.fsc-installed"
-echo "$VENV"
+FSC_VENV_DIR="${FSC_AIRFLOW_VENV_DIR:-}" exec "$(dirname "$0")/venv.sh" "airflow-${AIRFLOW_VERSION}" "${PACKAGES[@]}"
