@@ -81,6 +81,23 @@ final class FlinkRest {
         throw new IOException("the savepoint of job " + jobId + " did not complete within " + SAVEPOINT_LIMIT.toMinutes() + " min");
     }
 
+    /**
+     * How a job's checkpoints go ({@code GET /jobs/:id/checkpoints}): a running job whose checkpoints fail, or
+     * stopped completing, is not healthy even though it runs.
+     *
+     * @param lastCompletedMillis when the latest completed checkpoint was acknowledged, if any completed
+     */
+    record Checkpoints(long completed, long failed, Optional<Long> lastCompletedMillis) {
+    }
+
+    Checkpoints checkpoints(String jobId) throws IOException {
+        Map<String, Object> stats = Json.parseObject(send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/checkpoints")).GET()));
+        Map<?, ?> counts = (Map<?, ?>) stats.get("counts");
+        Optional<Long> last = Optional.ofNullable((Map<?, ?>) stats.get("latest")).map(l -> (Map<?, ?>) l.get("completed"))
+                .map(c -> ((Number) c.get("latest_ack_timestamp")).longValue());
+        return new Checkpoints(((Number) counts.get("completed")).longValue(), ((Number) counts.get("failed")).longValue(), last);
+    }
+
     /** Waits until a job of this name runs (a submission is asynchronous). */
     Job awaitRunning(String name, Duration limit) throws IOException {
         long deadline = System.nanoTime() + limit.toNanos();

@@ -99,6 +99,11 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
+    private static String checkpoints(FlinkRest.Checkpoints c) {
+        return "checkpoints: " + c.completed() + " completed, " + c.failed() + " failed"
+                + c.lastCompletedMillis().map(t -> ", last " + Math.max(0, (System.currentTimeMillis() - t) / 1000) + " s ago").orElse("");
+    }
+
     /** The project's streaming jobs the cluster knows (running first), from its REST API; an unreachable cluster is said, not fatal. */
     private static void streamingJobs(FlinkRest cluster, String project, PrintWriter out) {
         try {
@@ -106,8 +111,10 @@ public final class StatusCommand implements Callable<Integer> {
                     .filter(j -> FlinkJobIdentity.parse(j.name()).filter(id -> id.project().equals(project)).isPresent())
                     .sorted(Comparator.comparing((FlinkRest.Job j) -> !j.running()).thenComparing(j -> -j.startMillis())).toList();
             out.println("  flink      " + cluster.url() + ": " + jobs.stream().filter(FlinkRest.Job::running).count() + " running");
-            jobs.forEach(j -> out.println("  job        " + j.name() + "  " + j.state() + ", started "
-                    + Instant.ofEpochMilli(j.startMillis()) + "  (" + j.id() + ")"));
+            for (FlinkRest.Job j : jobs) {
+                out.println("  job        " + j.name() + "  " + j.state() + ", started " + Instant.ofEpochMilli(j.startMillis())
+                        + "  (" + j.id() + ")" + (j.running() ? "; " + checkpoints(cluster.checkpoints(j.id())) : ""));
+            }
         } catch (IOException e) {
             out.println("  flink      " + cluster.url() + ": UNREACHABLE (" + e.getMessage() + ")");
         }
