@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * watermark the served version had got to ({@link #progress}).
  *
  * <p>Progress: every online-sink writer records the watermark up to which it has written every tile in
- * {@code fsc:progress:<view>:<version>}, field {@code <tile millis>/<subtask>/<parallelism>}.
+ * {@code fsc:progress:<view>:<version>}, field {@code <tile millis>/<subtask>/<parallelism>}, and the start of the
+ * earliest tile it wrote, field {@code earliest/<tile millis>/<subtask>/<parallelism>}: a version rebuilt from a
+ * topic that no longer holds a whole window's events has caught up in time but its windows are short, and is
+ * not warm either.
  */
 public final class ServedViews {
     /** The hash of served views: field = view, value = its descriptor JSON. */
@@ -62,6 +65,19 @@ public final class ServedViews {
     /** The progress field of one online-sink writer. */
     public static String progressField(long tileMillis, int subtask, int parallelism) {
         return tileMillis + "/" + subtask + "/" + parallelism;
+    }
+
+    /** The field of one online-sink writer's earliest tile start. */
+    public static String earliestField(long tileMillis, int subtask, int parallelism) {
+        return EARLIEST + progressField(tileMillis, subtask, parallelism);
+    }
+
+    private static final String EARLIEST = "earliest/";
+
+    /** The start of the earliest tile any writer of the version wrote; empty if none reported one. */
+    public static OptionalLong earliest(OnlineStore store, ViewDescriptor view) {
+        return store.read(progressKey(view.view(), view.version())).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(EARLIEST)).mapToLong(e -> Long.parseLong(e.getValue())).min();
     }
 
     /**
@@ -107,8 +123,9 @@ public final class ServedViews {
 
     /**
      * Whether {@code next} may replace what readers are served for its view: nothing is served, the same
-     * version is, or its stream has reached the served version's progress (any progress, when the served
-     * version recorded none).
+     * version is, or its stream has reached the served version's watermark (any, when the served version recorded
+     * none) and holds tiles as far back as the served version needs: its earliest, or a whole longest window
+     * before its watermark, whichever is later.
      */
     public static boolean warm(OnlineStore store, ViewDescriptor next, Optional<ViewDescriptor> served) {
         if (served.isEmpty() || served.get().version().equals(next.version())) {
@@ -116,7 +133,39 @@ public final class ServedViews {
         }
         OptionalLong ours = progress(store, next);
         OptionalLong theirs = progress(store, served.get());
-        return ours.isPresent() && ours.getAsLong() >= theirs.orElse(Long.MIN_VALUE);
+        if (ours.isEmpty() || ours.getAsLong() < theirs.orElse(Long.MIN_VALUE)) {
+            return false;
+        }
+        OptionalLong needed = neededFrom(store, next, served.get(), theirs);
+        return needed.isEmpty() || earliest(store, next).orElse(Long.MAX_VALUE) <= needed.getAsLong();
+    }
+
+    /** How far back the new version's tiles must reach; empty when the served version recorded no earliest tile. */
+    public static OptionalLong neededFrom(OnlineStore store, ViewDescriptor next, ViewDescriptor served, OptionalLong servedWatermark) {
+        OptionalLong theirs = earliest(store, served);
+        if (theirs.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        OptionalLong window = longestWindow(next);
+        boolean bounded = window.isPresent() && servedWatermark.isPresent() && servedWatermark.getAsLong() != Long.MAX_VALUE;
+        if (!bounded) {
+            return theirs; // an unbounded feature (or a finished stream) needs everything the served version has
+        }
+        long tile = next.tiles().stream().mapToLong(ViewDescriptor.TileLayout::tileMillis).max().orElse(1);
+        long windowStart = Math.floorDiv(servedWatermark.getAsLong() - window.getAsLong(), tile) * tile;
+        return OptionalLong.of(Math.max(theirs.getAsLong(), windowStart));
+    }
+
+    /** The longest window of the view's features; empty if one has none (it merges every tile up to t). */
+    private static OptionalLong longestWindow(ViewDescriptor view) {
+        long longest = 0;
+        for (ViewDescriptor.Feature f : view.features()) {
+            if (f.windowMillis().isEmpty()) {
+                return OptionalLong.empty();
+            }
+            longest = Math.max(longest, f.windowMillis().get());
+        }
+        return OptionalLong.of(longest);
     }
 
     /** Views of {@code wanted} not yet served in that version. */

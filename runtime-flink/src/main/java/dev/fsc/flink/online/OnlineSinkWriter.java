@@ -1,5 +1,6 @@
 package dev.fsc.flink.online;
 
+import dev.fsc.common.online.OnlineKeys;
 import dev.fsc.common.online.OnlineStore;
 import dev.fsc.common.online.ServedViews;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -29,8 +30,12 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
     private int pendingRows;
     private final String progressKey;
     private final String progressField;
+    private final String earliestField;
     private long watermark = Long.MIN_VALUE;
     private long recordedWatermark = Long.MIN_VALUE;
+    /** The earliest tile start this writer has written, and the one last recorded. */
+    private long earliestTile = Long.MAX_VALUE;
+    private long recordedEarliestTile = Long.MAX_VALUE;
 
     OnlineSinkWriter(OnlineSinkOptions options, TileRowEncoder encoder, OnlineStore store, ProcessingTimeService time,
             int subtask, int parallelism) {
@@ -40,6 +45,7 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
         this.time = time;
         this.progressKey = ServedViews.progressKey(options.view(), options.version());
         this.progressField = ServedViews.progressField(options.tileMillis(), subtask, parallelism);
+        this.earliestField = ServedViews.earliestField(options.tileMillis(), subtask, parallelism);
         scheduleFlush();
     }
 
@@ -56,7 +62,9 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
             return; // an upsert sink only needs the new state
         }
         String state = row.getRowKind() == RowKind.DELETE ? null : encoder.state(row);
-        pending.computeIfAbsent(encoder.key(row), k -> new LinkedHashMap<>()).put(encoder.field(row), state);
+        String field = encoder.field(row);
+        pending.computeIfAbsent(encoder.key(row), k -> new LinkedHashMap<>()).put(field, state);
+        earliestTile = Math.min(earliestTile, OnlineKeys.tileStartOf(field));
         if (++pendingRows >= options.bufferRows()) {
             send();
         }
@@ -73,7 +81,7 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
     }
 
     private void send() {
-        boolean progressed = watermark > recordedWatermark;
+        boolean progressed = watermark > recordedWatermark || earliestTile < recordedEarliestTile;
         if (pending.isEmpty() && !progressed) {
             return;
         }
@@ -96,8 +104,16 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
         pendingRows = 0;
         if (progressed) {
             store.flush(); // the tiles first: progress must never run ahead of what readers can see
-            store.upsert(progressKey, Map.of(progressField, Long.toString(watermark)), 0);
+            Map<String, String> progress = new LinkedHashMap<>();
+            if (watermark > Long.MIN_VALUE) {
+                progress.put(progressField, Long.toString(watermark));
+            }
+            if (earliestTile < Long.MAX_VALUE) {
+                progress.put(earliestField, Long.toString(earliestTile));
+            }
+            store.upsert(progressKey, progress, 0);
             recordedWatermark = watermark;
+            recordedEarliestTile = earliestTile;
         }
         store.flush();
     }

@@ -124,8 +124,12 @@ final class ServedCommand {
         List<String> parts = new ArrayList<>();
         for (ViewDescriptor v : cold) {
             ViewDescriptor old = served.get(v.view());
+            OptionalLong theirs = ServedViews.progress(store, old);
+            OptionalLong needed = ServedViews.neededFrom(store, v, old, theirs);
             parts.add(v.view() + " version " + v.version() + " at " + watermark(ServedViews.progress(store, v)) + " of "
-                    + watermark(ServedViews.progress(store, old)) + " (version " + old.version() + ")");
+                    + watermark(theirs) + " (version " + old.version() + ")"
+                    + (needed.isEmpty() ? "" : ", its tiles from " + watermark(ServedViews.earliest(store, v)) + " of the needed "
+                    + watermark(needed) + " (a topic that no longer holds a whole window needs a backfill)"));
         }
         return String.join("; ", parts);
     }

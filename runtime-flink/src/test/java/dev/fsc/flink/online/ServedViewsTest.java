@@ -83,6 +83,31 @@ class ServedViewsTest {
     }
 
     @Test
+    void aNewVersionWhoseTopicNoLongerHoldsAWholeWindowIsNotWarm() {
+        ViewDescriptor v1 = view("v1");
+        ViewDescriptor v2 = view("v2");
+        long watermark = T / DAY * DAY + 30 * DAY; // day-aligned: the window start is floored to the largest tile
+        try (EmbeddedOnlineStore store = new EmbeddedOnlineStore(dir, "w")) {
+            for (ViewDescriptor v : List.of(v1, v2)) {
+                progress(store, v, HOUR, 0, 1, watermark);
+                progress(store, v, DAY, 0, 1, watermark);
+            }
+            earliest(store, v1, T);
+            earliest(store, v2, watermark - 3 * DAY);
+            assertFalse(ServedViews.warm(store, v2, Optional.of(v1)), "its tiles start 3 days back; the 7-day window needs 7");
+            assertEquals(OptionalLong.of(watermark - 7 * DAY), ServedViews.neededFrom(store, v2, v1, OptionalLong.of(watermark)));
+            earliest(store, v2, watermark - 7 * DAY);
+            assertTrue(ServedViews.warm(store, v2, Optional.of(v1)), "a whole window back is enough, not everything v1 ever had");
+        }
+    }
+
+    private static void earliest(EmbeddedOnlineStore store, ViewDescriptor v, long tileStart) {
+        store.upsert(ServedViews.progressKey(v.view(), v.version()),
+                Map.of(ServedViews.earliestField(DAY, 0, 1), Long.toString(tileStart)), 0);
+        store.flush();
+    }
+
+    @Test
     void readersGetEveryFeatureFromTheServedVersionAndMoveInOneSwitch() {
         ViewDescriptor v1 = view("v1");
         ViewDescriptor v2 = view("v2");
