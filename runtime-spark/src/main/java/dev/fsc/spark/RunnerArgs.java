@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param result where to write the {@link dev.fsc.common.manifest.JobResult} JSON, if anywhere
  * @param log the log file (Spark's and the runner's logs, stack traces); default: beside the manifest
  * @param conf extra Spark properties, applied last (they win over the runner's defaults)
+ * @param tables {@code check} or {@code apply}: instead of running the steps, compare the tables they create with the
+ *     live ones ({@link TableEvolution}), and with {@code apply} evolve them
  */
 record RunnerArgs(List<Path> manifests, Optional<String> master, Map<String, String> parameters, Optional<Path> result, Path log,
-                  Map<String, String> conf) {
+                  Map<String, String> conf, Optional<String> tables) {
 
     static final String USAGE = """
             usage: java -jar fsc-spark-runner.jar <manifest.json>... [options]
@@ -30,6 +32,9 @@ record RunnerArgs(List<Path> manifests, Optional<String> master, Map<String, Str
                                 each result goes beside its manifest as <name>.result.json)
               --log FILE        log file (default: the manifest's path with .log instead of .json)
               --conf KEY=VALUE  extra Spark property; repeatable
+              --tables check|apply
+                                compare the tables the manifests create with the live ones instead of running
+                                them; apply evolves compatible differences in place (exit 1: incompatible)
             exit codes: 0 ok, 1 a step or an error check failed, 2 usage or invalid manifest, 3 internal error""";
 
     RunnerArgs {
@@ -77,6 +82,7 @@ record RunnerArgs(List<Path> manifests, Optional<String> master, Map<String, Str
         Path result = null;
         Path log = null;
         Map<String, String> conf = new LinkedHashMap<>();
+        String tables = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -85,6 +91,12 @@ record RunnerArgs(List<Path> manifests, Optional<String> master, Map<String, Str
                 case "--log" -> log = Path.of(value(args, ++i, a));
                 case "--conf" -> put(conf, value(args, ++i, a), a);
                 case "--param" -> put(parameters, value(args, ++i, a), a);
+                case "--tables" -> {
+                    tables = value(args, ++i, a);
+                    if (!tables.equals("check") && !tables.equals("apply")) {
+                        throw new UsageException("--tables is check or apply, not " + tables);
+                    }
+                }
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a);
@@ -102,7 +114,8 @@ record RunnerArgs(List<Path> manifests, Optional<String> master, Map<String, Str
         if (log == null) {
             log = manifests.get(0).toAbsolutePath().resolveSibling(stem(manifests.get(0)) + ".log");
         }
-        return new RunnerArgs(manifests, Optional.ofNullable(master), parameters, Optional.ofNullable(result), log, conf);
+        return new RunnerArgs(manifests, Optional.ofNullable(master), parameters, Optional.ofNullable(result), log, conf,
+                Optional.ofNullable(tables));
     }
 
     private static void put(Map<String, String> into, String kv, String option) throws UsageException {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +91,14 @@ public final class SparkRunner {
         }
 
         Path manifestDir = args.manifest().toAbsolutePath().getParent();
-        Map<String, String> conf = SessionConfig.of(first, manifestDir, args.effectiveMaster(), args.conf());
+        Map<String, String> conf = new LinkedHashMap<>(SessionConfig.of(first, manifestDir, args.effectiveMaster(), args.conf()));
+        if (args.tables().isPresent()) {
+            try {
+                conf.putAll(TableEvolution.scratchCatalog(Files.createTempDirectory("fsc-declared-tables")));
+            } catch (IOException e) {
+                return internal(args, args.manifest(), first, out, "no scratch folder for the declared tables", e, 0, t0, List.of());
+            }
+        }
         long s0 = System.nanoTime();
         SparkSession spark;
         try {
@@ -104,12 +112,43 @@ public final class SparkRunner {
         out.println("spark " + spark.version() + " on " + args.effectiveMaster() + " started in " + Report.seconds(startSeconds)
                 + "; log: " + args.log());
         out.flush();
+        if (args.tables().isPresent()) {
+            int code = tables(spark, first, manifests, args.tables().get().equals("apply"), out, args, t0);
+            stopQuietly(spark);
+            return code;
+        }
         int code = JobResult.EXIT_OK;
         for (int i = 0; i < manifests.size() && code == JobResult.EXIT_OK; i++) {
             code = runJob(spark, args, args.manifests().get(i), manifests.get(i), out, i == 0 ? startSeconds : 0);
         }
         stopQuietly(spark);
         return code;
+    }
+
+    /**
+     * {@code --tables}: one line per table that differs, then {@code tables: up to date}, {@code tables: N to evolve}
+     * or {@code tables: refused}; exit 1 (and nothing changed) when a difference cannot be applied in place.
+     */
+    private static int tables(SparkSession spark, JobManifest first, List<JobManifest> manifests, boolean apply, PrintStream out,
+            RunnerArgs args, long t0) {
+        try {
+            TableEvolution evolution = new TableEvolution(spark, first.catalog().name());
+            List<TableEvolution.TablePlan> plans = evolution.plan(manifests);
+            List<TableEvolution.TablePlan> differing = plans.stream().filter(p -> p.changes() || !p.incompatible().isEmpty()).toList();
+            differing.forEach(p -> out.println("table " + p.table() + ": " + TableEvolution.describe(p)));
+            if (differing.stream().anyMatch(p -> !p.incompatible().isEmpty())) {
+                out.println("tables: refused: the live tables are left as they are; a change that is not compatible in place needs"
+                        + " a table of its own (rename the view or dataset) or the old table dropped by hand");
+                return JobResult.EXIT_FAILED;
+            }
+            if (apply) {
+                evolution.apply(differing, out);
+            }
+            out.println(differing.isEmpty() ? "tables: up to date" : "tables: " + differing.size() + (apply ? " evolved" : " to evolve"));
+            return JobResult.EXIT_OK;
+        } catch (Exception e) {
+            return internal(args, args.manifest(), first, out, "comparing the tables failed", e, 0, t0, List.of());
+        }
     }
 
     /** Runs one manifest on the live session and writes its result; returns its exit code. */

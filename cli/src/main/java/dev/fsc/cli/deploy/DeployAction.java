@@ -14,4 +14,9 @@ public interface DeployAction {
     boolean isApplied() throws IOException;
 
     void apply() throws IOException;
+
+    /** What {@link #apply} did, in lines for the person deploying, when the description does not say it all. */
+    default java.util.List<String> outcome() {
+        return java.util.List.of();
+    }
 }

@@ -79,9 +79,15 @@ public final class DeployCommand implements Callable<Integer> {
                 : PlanJson.read(store.artifact(deployed.get().artifacts().get("plan.json")).orElseThrow(
                         () -> new IOException("the state of " + environment + " names a plan.json that its artifact store lacks")));
         PlanDiff diff = new PlanDiffer().diff(deployedPlan, plan, "environment " + environment);
-        List<DeployAction> actions = new ArrayList<>(DeployPlanner.pending(store, target, deployed, files));
-        actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files, deployed,
-                warmTimeout));
+        List<DeployAction> actions = new ArrayList<>();
+        try {
+            actions.addAll(DeployPlanner.pending(loaded.root(), store, target, deployed, files));
+            actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files, deployed,
+                    warmTimeout));
+        } catch (IOException e) {
+            err.println("fsc deploy: cannot tell what " + environment + " needs, so nothing was applied: " + e.getMessage());
+            return ExitCodes.USER_ERRORS;
+        }
         boolean stateCurrent = deployed.filter(s -> s.planHash().equals(plan.planHash()) && s.artifacts().equals(hashes(files))).isPresent();
         if (actions.isEmpty() && stateCurrent) {
             DeployState state = deployed.get();
@@ -143,6 +149,7 @@ public final class DeployCommand implements Callable<Integer> {
                             + "fsc deploy again: it converges from there.");
                     return ExitCodes.USER_ERRORS;
                 }
+                action.outcome().forEach(line -> out.println("  " + line));
                 applied.add(action.describe());
                 store.recordProgress(state(serial + 1, plan, files, who, false, applied), lock);
             }

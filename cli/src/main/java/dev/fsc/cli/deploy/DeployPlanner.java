@@ -1,5 +1,7 @@
 package dev.fsc.cli.deploy;
 
+import dev.fsc.cli.run.RunnerJar;
+import dev.fsc.common.manifest.JobManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The actions that take an environment from what it has to what the generated files say, in a safe
- * order: artifacts first (everything later points at them), then DAG files (the scheduler picks up
- * only complete jobs), removals last. Only actions not yet applied are returned.
+ * order: artifacts first (everything later points at them), then the Iceberg tables (before anything writes
+ * to them with the new schema), then DAG files (the scheduler picks up only complete jobs), removals last. Only actions not yet applied are returned.
  */
 public final class DeployPlanner {
     private static final String DAG_FOLDER = "airflow/";
@@ -18,10 +20,13 @@ public final class DeployPlanner {
     private DeployPlanner() {
     }
 
-    public static List<DeployAction> pending(StateStore store, DeployTarget target, Optional<DeployState> deployed,
+    public static List<DeployAction> pending(Path projectRoot, StateStore store, DeployTarget target, Optional<DeployState> deployed,
             Map<String, String> files) throws IOException {
         List<DeployAction> all = new ArrayList<>();
         all.add(new StoreArtifacts(store, files));
+        List<JobManifest> sparkJobs = files.entrySet().stream().filter(f -> f.getKey().matches("spark/[^/]+\\.job\\.json"))
+                .map(f -> JobManifest.fromJson(f.getValue())).toList();
+        EvolveIcebergTables.of(RunnerJar.SPARK.find(), projectRoot, sparkJobs).ifPresent(all::add);
         files.forEach((path, content) -> {
             if (isDag(path)) {
                 all.add(new WriteDagFile(target.dags(), dagName(path), content));

@@ -37,9 +37,16 @@ public final class SparkProcess {
      */
     public int run(List<Path> manifests, Optional<Path> result, String master, Path log, Consumer<Long> started,
             Consumer<String> lines) throws IOException, InterruptedException {
+        return run(manifests, result, master, log, List.of(), started, lines);
+    }
+
+    /** The same, with more runner options ({@code options}, e.g. {@code --tables check}). */
+    public int run(List<Path> manifests, Optional<Path> result, String master, Path log, List<String> options, Consumer<Long> started,
+            Consumer<String> lines) throws IOException, InterruptedException {
         Files.createDirectories(tmpDir);
         List<String> args = new ArrayList<>();
         manifests.forEach(m -> args.add(m.toString()));
+        args.addAll(options);
         result.ifPresent(r -> args.addAll(List.of("--result", r.toString())));
         args.addAll(List.of("--master", master, "--log", log.toString()));
         // Local runs are small: compiling whole-stage Java code for every query costs more than it saves
