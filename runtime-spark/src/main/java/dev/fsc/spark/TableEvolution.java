@@ -1,5 +1,6 @@
 package dev.fsc.spark;
 
+import dev.fsc.common.manifest.CreatedTables;
 import dev.fsc.common.manifest.JobManifest;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -31,8 +30,6 @@ import org.apache.spark.sql.SparkSession;
 final class TableEvolution {
     /** The scratch catalog the declared tables are made in. */
     static final String DECLARED = "fsc_declared";
-    private static final Pattern CREATE_TABLE = Pattern.compile(
-            "^(?:\\s*--[^\\n]*\\n)*\\s*CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+([A-Za-z0-9_.`]+)", Pattern.CASE_INSENSITIVE);
 
     /** What evolving one table takes. */
     record TablePlan(String table, String statement, boolean missing, List<String> added, List<String> widened,
@@ -65,10 +62,7 @@ final class TableEvolution {
         for (JobManifest manifest : manifests) {
             for (JobManifest.Step step : manifest.steps()) {
                 for (String sql : manifest.resolvedSql(step)) {
-                    Matcher m = CREATE_TABLE.matcher(sql);
-                    if (m.find()) {
-                        statements.putIfAbsent(m.group(1).replace("`", ""), sql);
-                    }
+                    CreatedTables.of(sql).ifPresent(table -> statements.putIfAbsent(table, sql));
                 }
             }
         }

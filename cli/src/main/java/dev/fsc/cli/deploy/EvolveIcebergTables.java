@@ -3,6 +3,7 @@ package dev.fsc.cli.deploy;
 import dev.fsc.cli.run.LocalRuns;
 import dev.fsc.cli.run.RunnerJar;
 import dev.fsc.cli.run.SparkProcess;
+import dev.fsc.common.manifest.CreatedTables;
 import dev.fsc.common.manifest.JobManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The environment's Iceberg tables brought to what the specs declare, before any job or DAG of the deploy writes
@@ -25,9 +24,6 @@ import java.util.regex.Pattern;
  *
  */
 final class EvolveIcebergTables implements DeployAction {
-    private static final Pattern CREATE_TABLE = Pattern.compile(
-            "^(?:\\s*--[^\\n]*\\n)*\\s*CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+([A-Za-z0-9_.`]+)", Pattern.CASE_INSENSITIVE);
-
     private final Optional<Path> runnerJar;
     private final Path projectRoot;
     /** The compiled Spark manifests, made runnable here. */
@@ -80,10 +76,8 @@ final class EvolveIcebergTables implements DeployAction {
         for (JobManifest m : manifests) {
             for (JobManifest.Step step : m.steps()) {
                 for (String sql : m.resolvedSql(step)) {
-                    Matcher create = CREATE_TABLE.matcher(sql);
-                    if (create.find() && Files.isDirectory(warehouse.resolve(create.group(1).replace("`", "").replace('.', '/')).resolve("metadata"))) {
-                        existing.add(create.group(1));
-                    }
+                    CreatedTables.of(sql).filter(t -> Files.isDirectory(warehouse.resolve(t.replace('.', '/')).resolve("metadata")))
+                            .ifPresent(existing::add);
                 }
             }
         }
