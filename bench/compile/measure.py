@@ -96,8 +96,15 @@ def main():
 
     path, index, lines = first_feature_expr(proj)
     expr = lines[index][len("    expr: "):]
+    quoted = len(expr) >= 2 and expr[0] == expr[-1] == '"'  # a YAML-quoted expression stays quoted, edited inside
+    inner = expr[1:-1] if quoted else expr
+
+    def edited(delta):
+        text = f"({inner}) + {delta}"
+        return "    expr: " + (f'"{text}"' if quoted else text)
+
     view = os.path.splitext(os.path.basename(path))[0]
-    fsc_edit = Edit(path, index, lines, [f"    expr: ({expr}) + 0", f"    expr: ({expr}) + 1"])
+    fsc_edit = Edit(path, index, lines, [edited(0), edited(1)])
     model = next(os.path.join(r, f) for r, _, fs in os.walk(os.path.join(dbtp, "models")) for f in fs if f == view + ".sql")
     with open(model, encoding="utf-8") as fh:
         model_lines = fh.read().split("\n")
