@@ -1,6 +1,8 @@
 package dev.fsc.cli.deploy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One change a deploy makes to an environment. Actions look at the environment itself, not only at the
@@ -14,4 +16,15 @@ public interface DeployAction {
     boolean isApplied() throws IOException;
 
     void apply() throws IOException;
+
+    /** The actions not yet applied, in their order: what a deploy still has to do. */
+    static List<DeployAction> notApplied(List<DeployAction> actions) throws IOException {
+        List<DeployAction> pending = new ArrayList<>();
+        for (DeployAction action : actions) {
+            if (!action.isApplied()) {
+                pending.add(action);
+            }
+        }
+        return pending;
+    }
 }

@@ -73,6 +73,7 @@ public final class DeployCommand implements Callable<Integer> {
                         () -> new IOException("the state of " + environment + " names a plan.json that its artifact store lacks")));
         PlanDiff diff = new PlanDiffer().diff(deployedPlan, plan, "environment " + environment);
         List<DeployAction> actions = new ArrayList<>(DeployPlanner.pending(store, target, deployed, files));
+        actions.addAll(ConnectorPlanner.actions(model.project(), environment, files));
         actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files));
         boolean stateCurrent = deployed.filter(s -> s.planHash().equals(plan.planHash()) && s.artifacts().equals(hashes(files))).isPresent();
         if (actions.isEmpty() && stateCurrent) {

@@ -49,12 +49,6 @@ final class FlinkJobPlanner {
         }
         running.stream().filter(r -> wanted.stream().noneMatch(r::sameJob))
                 .forEach(r -> actions.add(new StopFlinkJob(cluster.get(), r, records, "no longer in the plan")));
-        List<DeployAction> pending = new ArrayList<>();
-        for (DeployAction action : actions) {
-            if (!action.isApplied()) {
-                pending.add(action);
-            }
-        }
-        return pending;
+        return DeployAction.notApplied(actions);
     }
 }
