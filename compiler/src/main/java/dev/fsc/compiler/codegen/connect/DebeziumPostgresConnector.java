@@ -90,7 +90,7 @@ public record DebeziumPostgresConnector(String name, Map<String, String> config)
     }
 
     /** {@code fsc_<project>_<source>}, shortened with a hash of the whole when PostgreSQL would truncate it. */
-    private static String slotName(String project, String source) {
+    static String slotName(String project, String source) {
         String slot = "fsc_" + project + "_" + source;
         if (slot.length() <= MAX_SLOT_NAME) {
             return slot;
