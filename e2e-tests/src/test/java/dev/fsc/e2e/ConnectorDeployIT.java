@@ -254,6 +254,8 @@ class ConnectorDeployIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        // into the failsafe report's output file: what each step said, for a failure's reader
+        System.out.println("$ fsc " + String.join(" ", args) + "  (exit " + exit + ")\n" + out + err);
         return new Deploy(exit, out.toString(), err.toString());
     }
 

@@ -70,7 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
     private static void connectors(KafkaConnectRest connect, String project, PrintWriter out) {
         try {
             List<String> names = connect.connectors().stream().filter(c -> ConnectorName.belongsTo(c, project)).sorted().toList();
-            out.println("  connect    " + connect.url() + ": " + names.size() + " connectors");
+            out.println("  connect    " + connect.url() + ": " + names.size() + (names.size() == 1 ? " connector" : " connectors"));
             for (String name : names) {
                 out.println("  connector  " + name + "  " + connect.status(name).map(s -> s.state() + ", tasks "
                         + String.join(" ", s.taskStates()) + s.failure().map(f -> "  (" + f + ")").orElse("")).orElse("GONE"));
