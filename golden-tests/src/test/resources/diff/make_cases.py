@@ -49,7 +49,9 @@ environments:
   prod:
     catalog: { type: glue, warehouse: s3://shopfront-lake/warehouse }
     kafka:   { bootstrap_servers: "b-1.shopfront-msk:9092", schema_registry: "https://schema-registry.shopfront:8081" }
-    connect: { url: "http://kafka-connect.shopfront:8083" }
+    connect:
+      url: "http://kafka-connect.shopfront:8083"
+      databases: { postgres: { hostname: checkout-db.shopfront, dbname: checkout, user: debezium, password: "${file:/opt/kafka/secrets/checkout-db.properties:password}" } }
     flink:   { rest_url: "http://flink-jobmanager.shopfront:8081" }
     spark:   { mode: emr-serverless, application_id: "00f3a9b8c7d6e5f4", execution_role: "arn:aws:iam::123456789012:role/shopfront-fsc-spark" }
     airflow: { dags_dir: "s3://shopfront-mwaa/dags" }

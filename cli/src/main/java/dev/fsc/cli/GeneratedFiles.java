@@ -1,6 +1,7 @@
 package dev.fsc.cli;
 
 import dev.fsc.compiler.codegen.airflow.AirflowCodegen;
+import dev.fsc.compiler.codegen.connect.ConnectCodegen;
 import dev.fsc.compiler.codegen.flink.FlinkCodegen;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
 import dev.fsc.compiler.model.Model;
@@ -34,6 +35,7 @@ public final class GeneratedFiles {
         FlinkCodegen.FlinkJobs flink = new FlinkCodegen().generate(model, plan, Version.current(), environment,
                 SparkCodegen.catalog(model.project(), environment));
         flink.files().forEach((path, content) -> files.put(Path.of(path), content));
+        new ConnectCodegen().generate(model, environment).forEach((path, content) -> files.put(Path.of(path), content));
         return files;
     }
 }

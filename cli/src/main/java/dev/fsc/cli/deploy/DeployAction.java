@@ -1,6 +1,8 @@
 package dev.fsc.cli.deploy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One change a deploy makes to an environment. Actions look at the environment itself, not only at the
@@ -16,7 +18,18 @@ public interface DeployAction {
     void apply() throws IOException;
 
     /** What {@link #apply} did, in lines for the person deploying, when the description does not say it all. */
-    default java.util.List<String> outcome() {
-        return java.util.List.of();
+    default List<String> outcome() {
+        return List.of();
+    }
+
+    /** The actions not yet applied, in their order: what a deploy still has to do. */
+    static List<DeployAction> notApplied(List<DeployAction> actions) throws IOException {
+        List<DeployAction> pending = new ArrayList<>();
+        for (DeployAction action : actions) {
+            if (!action.isApplied()) {
+                pending.add(action);
+            }
+        }
+        return pending;
     }
 }

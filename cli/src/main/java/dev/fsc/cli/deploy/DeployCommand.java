@@ -82,6 +82,7 @@ public final class DeployCommand implements Callable<Integer> {
         List<DeployAction> actions = new ArrayList<>();
         try {
             actions.addAll(DeployPlanner.pending(loaded.root(), store, target, deployed, files));
+            actions.addAll(ConnectorPlanner.actions(model.project(), environment, files));
             actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files, deployed,
                     warmTimeout));
         } catch (IOException e) {

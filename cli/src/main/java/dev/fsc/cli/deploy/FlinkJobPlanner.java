@@ -59,13 +59,7 @@ final class FlinkJobPlanner {
         running.stream().filter(r -> wanted.stream().noneMatch(r::sameJob))
                 .forEach(r -> actions.add(new StopFlinkJob(cluster.get(), r, records, "no longer in the plan")));
         servedViews(projectRoot, stateDir, files, deployed, jar, warmLimit).ifPresent(actions::add);
-        List<DeployAction> pending = new ArrayList<>();
-        for (DeployAction action : actions) {
-            if (!action.isApplied()) {
-                pending.add(action);
-            }
-        }
-        return pending;
+        return DeployAction.notApplied(actions);
     }
 
     /** Readers moved to the compiled versions of the online views once the jobs above have warmed them up. */

@@ -4,6 +4,7 @@ import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.ProjectOption;
 import dev.fsc.cli.run.LocalRuns;
 import dev.fsc.cli.run.RunnerJar;
+import dev.fsc.compiler.codegen.connect.ConnectorName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +20,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code fsc status --env E}: what is deployed there, by whom and when, and whether its DAG files are in place. */
+/**
+ * {@code fsc status --env E}: what is deployed there, by whom and when, whether its DAG files are in place, and the
+ * state of its streaming jobs and Debezium connectors.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what is deployed to an environment (plan, when, by whom) and whether it is as deployed.")
 public final class StatusCommand implements Callable<Integer> {
@@ -62,6 +66,8 @@ public final class StatusCommand implements Callable<Integer> {
         if (cluster.isPresent() && state.isPresent()) {
             servedViews(store, state.get(), loaded.root(), out);
         }
+        ConnectorPlanner.cluster(loaded.model().project(), environment).ifPresent(connect -> connectors(connect,
+                loaded.model().project().project().value(), out));
         store.unfinished().ifPresent(p -> out.println("  unfinished deploy of plan " + p.planHash() + " by " + p.deployedBy()
                 + " at " + p.deployedAt() + ": " + p.applied().size() + " actions applied; run fsc deploy to converge"));
         out.flush();
@@ -102,6 +108,20 @@ public final class StatusCommand implements Callable<Integer> {
     private static String checkpoints(FlinkRest.Checkpoints c) {
         return "checkpoints: " + c.completed() + " completed, " + c.failed() + " failed"
                 + c.lastCompletedMillis().map(t -> ", last " + Math.max(0, (System.currentTimeMillis() - t) / 1000) + " s ago").orElse("");
+    }
+
+    /** The project's Debezium connectors on the Connect cluster and their state; an unreachable cluster is said, not fatal. */
+    private static void connectors(KafkaConnectRest connect, String project, PrintWriter out) {
+        try {
+            List<String> names = connect.connectors().stream().filter(c -> ConnectorName.belongsTo(c, project)).sorted().toList();
+            out.println("  connect    " + connect.url() + ": " + names.size() + (names.size() == 1 ? " connector" : " connectors"));
+            for (String name : names) {
+                out.println("  connector  " + name + "  " + connect.status(name).map(s -> s.state() + ", tasks "
+                        + String.join(" ", s.taskStates()) + s.failure().map(f -> "  (" + f + ")").orElse("")).orElse("GONE"));
+            }
+        } catch (IOException e) {
+            out.println("  connect    " + connect.url() + ": UNREACHABLE (" + e.getMessage() + ")");
+        }
     }
 
     /** The project's streaming jobs the cluster knows (running first), from its REST API; an unreachable cluster is said, not fatal. */

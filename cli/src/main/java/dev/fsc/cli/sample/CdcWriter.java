@@ -68,7 +68,7 @@ final class CdcWriter {
         int eventTime = factory.eventTimeIndex();
         String[] table = table(spec);
         String topicPrefix = topicPrefix(spec, table);
-        String database = spec.connection().flatMap(SourceSpec.Connection::database).orElse("postgres");
+        String database = spec.connection().flatMap(SourceSpec.Connection::database).map(Located::value).orElse("postgres");
         List<String> names = factory.columnNames();
         long lsn = 33_554_432L + rng.nextInt(1 << 20);
         long previousLsn = -1;

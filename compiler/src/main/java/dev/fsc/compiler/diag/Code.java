@@ -44,6 +44,7 @@ public enum Code {
     RETENTION_SHORTER_THAN_WINDOW(2019, "retention shorter than a window"),
     DUPLICATE_WINDOW(2020, "duplicate window"),
     INVALID_QUALITY_CHECK(2021, "invalid quality check"),
+    UNKNOWN_DATABASE(2022, "cdc source names no database of the environment"),
 
     // --- SQL and types ---
     SQL_SYNTAX(3001, "SQL syntax error"),

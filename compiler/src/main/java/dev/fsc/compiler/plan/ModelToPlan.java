@@ -71,7 +71,7 @@ public final class ModelToPlan {
         SortedMap<String, String> bronze = new TreeMap<>();
         bronze.put("type", spec.type().value().name().toLowerCase());
         spec.connection().ifPresent(c -> {
-            c.database().ifPresent(v -> bronze.put("location.database", v));
+            c.database().ifPresent(v -> bronze.put("location.database", v.value()));
             c.table().ifPresent(v -> bronze.put("location.table", v.value()));
             c.topic().ifPresent(v -> bronze.put("location.topic", v));
             c.path().ifPresent(v -> bronze.put("location.path", v));

@@ -137,6 +137,13 @@ public final class SchemaCheck {
             return Diagnostic.error(Code.INVALID_VALUE, node.pos(), "`" + actual + "` is not a table name")
                     .withHint("write <namespace>.<table> in lower_snake_case, e.g. `gold.ranking_training`");
         }
+        if (field.equals("password")) {
+            // the message does not repeat it: it may be a real password
+            return Diagnostic.error(Code.INVALID_VALUE, node.pos(), "`password` must be a Kafka Connect config provider "
+                            + "reference, not the password itself: it would be written into the generated connector config")
+                    .withHint("write e.g. \"${file:/opt/kafka/secrets/db.properties:password}\" and configure that provider on "
+                            + "the Connect workers (config.providers=file)");
+        }
         if (schemaPath.contains("features")) {
             return Diagnostic.error(Code.INVALID_VALUE, node.pos(), "`" + actual + "` is not a feature reference")
                     .withHint("write `<view>.<feature>` or `<view>.*`, e.g. `user_order_stats.order_count_7d`");

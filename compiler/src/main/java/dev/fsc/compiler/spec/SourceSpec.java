@@ -40,8 +40,9 @@ public record SourceSpec(
      * Where the source is read from; its section matches the type ({@code cdc:}, {@code stream:}, {@code batch:}).
      * {@code location} is the topic, table or path; {@code format} the wire or file format.
      */
-    public record Connection(SourcePos pos, Optional<String> database, Optional<Located<String>> table,
-                             Optional<String> topic, Optional<String> path, Optional<String> format) {
+    public record Connection(SourcePos pos, Optional<Located<String>> database, Optional<Located<String>> table,
+                             Optional<String> topic, Optional<String> path, Optional<String> format,
+                             Optional<String> serverName) {
     }
 
     public record ColumnSpec(Located<String> name, Located<String> type, Optional<Pii> pii, String description) {

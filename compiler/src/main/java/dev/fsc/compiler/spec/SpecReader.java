@@ -46,9 +46,18 @@ public final class SpecReader {
                     });
             env.map().entries().stream().filter(s -> s.value() instanceof YScalar)
                     .forEach(s -> services.put(s.key().value(), Map.of("value", ((YScalar) s.value()).value())));
-            environments.add(new ProjectSpec.EnvironmentSpec(new Located<>(e.key().value(), e.key().pos()), inputs, services));
+            List<ProjectSpec.Database> databases = env.section("connect").flatMap(c -> c.section("databases"))
+                    .map(d -> d.map().entries().stream().map(SpecReader::database).toList()).orElse(List.of());
+            environments.add(new ProjectSpec.EnvironmentSpec(new Located<>(e.key().value(), e.key().pos()), inputs, services, databases));
         }));
         return new ProjectSpec(root, document.pos(), doc.required("project"), environments);
+    }
+
+    private static ProjectSpec.Database database(YMap.Entry entry) {
+        YamlAccess db = YamlAccess.of(entry.value());
+        return new ProjectSpec.Database(new Located<>(entry.key().value(), entry.key().pos()), db.text("hostname"),
+                db.scalar("port").map(p -> Integer.parseInt(p.value())).orElse(ProjectSpec.Database.DEFAULT_PORT),
+                db.text("dbname"), db.text("user"), db.text("password"));
     }
 
     public Optional<Spec> spec(SpecKind kind, YNode document) {
@@ -64,9 +73,9 @@ public final class SpecReader {
     private SourceSpec source(YamlAccess doc) {
         Located<SourceSpec.SourceType> type = doc.choice("type", SourceSpec.SourceType.class).orElseThrow();
         Optional<SourceSpec.Connection> connection = doc.section(type.value().name().toLowerCase())
-                .map(c -> new SourceSpec.Connection(c.map().pos(), c.scalar("database").map(YScalar::value),
+                .map(c -> new SourceSpec.Connection(c.map().pos(), c.located("database"),
                         c.located("table"), c.scalar("topic").map(YScalar::value), c.scalar("path").map(YScalar::value),
-                        c.scalar("format").map(YScalar::value)));
+                        c.scalar("format").map(YScalar::value), c.scalar("server_name").map(YScalar::value)));
         List<SourceSpec.ColumnSpec> columns = new ArrayList<>();
         doc.section("columns").ifPresent(cols -> cols.map().entries().forEach(e -> columns.add(column(e))));
         Optional<SourceSpec.Dedup> dedup = doc.section("dedup").flatMap(d -> d.duration("within")
