@@ -51,29 +51,42 @@ record AirflowVenv(String version, Path venv, Path home) {
 
     /** Runs {@code bin/<program> args} with this home and the extra environment; output to {@code log}; the exit code. */
     int run(String program, List<String> args, Map<String, String> env, Path log, Duration timeout) {
-        List<String> command = new ArrayList<>();
-        command.add(venv.resolve("bin").resolve(program).toString());
-        command.addAll(args);
+        List<String> command = command(program, args);
         try {
-            Files.createDirectories(home);
-            Files.createDirectories(log.getParent());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("AIRFLOW_HOME", home.toString());
-            pb.environment().put("AIRFLOW__CORE__LOAD_EXAMPLES", "False");
-            pb.environment().putAll(env);
-            Process process = pb.start();
-            process.getOutputStream().close();
+            Process process = start(program, args, env, log);
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout + "; log: " + log);
             }
             return process.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Starts {@code bin/<program> args} (e.g. a server) with this home and the extra environment; output to {@code log}. */
+    Process start(String program, List<String> args, Map<String, String> env, Path log) {
+        try {
+            Files.createDirectories(home);
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(command(program, args)).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("AIRFLOW_HOME", home.toString());
+            pb.environment().put("AIRFLOW__CORE__LOAD_EXAMPLES", "False");
+            pb.environment().putAll(env);
+            Process process = pb.start();
+            process.getOutputStream().close();
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> command(String program, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(venv.resolve("bin").resolve(program).toString());
+        command.addAll(args);
+        return command;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -30,10 +31,17 @@ final class CliProcess {
     }
 
     static Outcome run(Path workDir, List<String> args, KillPoint kill) throws IOException, InterruptedException {
+        return run(workDir, args, Map.of(), kill);
+    }
+
+    /** As {@link #run(Path, List, KillPoint)}, with {@code env} added to the process's environment. */
+    static Outcome run(Path workDir, List<String> args, Map<String, String> env, KillPoint kill) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         process.getOutputStream().close();
         List<String> lines = new ArrayList<>();
         int seen = 0;

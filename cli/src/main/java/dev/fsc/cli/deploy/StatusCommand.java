@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fsc status --env E}: what is deployed there, by whom and when, whether its DAG files are in place, and the
- * state of its streaming jobs and Debezium connectors.
+ * {@code fsc status --env E}: what is deployed there, by whom and when, whether its DAG files are in place and how
+ * their latest runs went, and the state of its streaming jobs and Debezium connectors.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what is deployed to an environment (plan, when, by whom) and whether it is as deployed.")
@@ -61,6 +61,11 @@ public final class StatusCommand implements Callable<Integer> {
                         : "  MISSING (run fsc deploy to restore it)"));
             }
         });
+        Optional<AirflowRest> airflow = loaded.model().project().environment(environment)
+                .flatMap(e -> AirflowRest.of(e.services().get("airflow")));
+        if (airflow.isPresent() && state.isPresent()) {
+            latestDagRuns(airflow.get(), state.get(), out);
+        }
         Optional<FlinkRest> cluster = FlinkJobPlanner.cluster(loaded.model().project(), environment);
         cluster.ifPresent(c -> streamingJobs(c, loaded.model().project().project().value(), out));
         if (cluster.isPresent() && state.isPresent()) {
@@ -108,6 +113,22 @@ public final class StatusCommand implements Callable<Integer> {
     private static String checkpoints(FlinkRest.Checkpoints c) {
         return "checkpoints: " + c.completed() + " completed, " + c.failed() + " failed"
                 + c.lastCompletedMillis().map(t -> ", last " + Math.max(0, (System.currentTimeMillis() - t) / 1000) + " s ago").orElse("");
+    }
+
+    /** Each deployed DAG's latest run from the Airflow REST API; an unreachable Airflow is said, not fatal. */
+    private static void latestDagRuns(AirflowRest airflow, DeployState state, PrintWriter out) {
+        List<String> dagIds = state.artifacts().keySet().stream().filter(p -> p.startsWith("airflow/") && p.endsWith(".py"))
+                .map(p -> p.substring("airflow/".length(), p.length() - ".py".length())).toList();
+        try {
+            for (String dagId : dagIds) {
+                AirflowRest.DagHistory history = airflow.history(dagId);
+                out.println("  DAG run    " + dagId + "  " + (!history.known() ? "NOT IN AIRFLOW (not parsed yet, or it failed to import)"
+                        : history.latest().map(r -> r.state() + ", logical date " + r.logicalDate() + r.started().map(t -> ", started " + t).orElse("")
+                                + r.ended().map(t -> ", ended " + t).orElse("")).orElse("no runs yet")));
+            }
+        } catch (IOException e) {
+            out.println("  airflow    " + airflow.url() + ": UNREACHABLE (" + e.getMessage() + ")");
+        }
     }
 
     /** The project's Debezium connectors on the Connect cluster and their state; an unreachable cluster is said, not fatal. */
