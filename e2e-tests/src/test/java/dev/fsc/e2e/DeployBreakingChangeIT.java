@@ -7,6 +7,7 @@ import dev.fsc.cli.Main;
 import dev.fsc.common.json.Json;
 import dev.fsc.flink.it.Brokers;
 import dev.fsc.flink.it.RedisServer;
+import dev.fsc.flink.it.RocksDbCheckpoints;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A BREAKING change deployed while the streaming job runs, against real endpoints: a Flink session cluster over
  * REST, an in-process Kafka broker, redis-server as the online store. A reader polls the served features through
- * the whole deploy; every answer it gets must be entirely the old version's values or entirely the new one's
+ * the whole deploy (the jobs keep their state in RocksDB); every answer it gets must be entirely the old version's values or entirely the new one's
  * (each checked against sums computed here from the events), it must never go back, and it must end on the new.
  */
 class DeployBreakingChangeIT {
@@ -105,6 +106,7 @@ class DeployBreakingChangeIT {
             assertTrue(status.toString().contains("spend  version " + servedVersion), status.toString());
             assertTrue(status.toString().matches("(?s).*  job        fsc:spendtest:payments:\\S+  RUNNING, .*; checkpoints: [1-9]\\d* completed, \\d+ failed, last \\d+ s ago.*"),
                     status.toString());
+            assertTrue(RocksDbCheckpoints.foundUnder(project.resolve(".fsc")), "the job checkpoints RocksDB incrementally (state_backend: rocksdb)");
         }
     }
 
@@ -202,7 +204,7 @@ class DeployBreakingChangeIT {
                 environments:
                   it:
                     kafka:  { bootstrap_servers: "%s" }
-                    flink:  { rest_url: "%s" }
+                    flink:  { rest_url: "%s", state_backend: rocksdb }
                     online: { type: redis, url: "%s" }
                 """.formatted(bootstrap, restUrl, redisUri));
         write(root.resolve("entities/user.yaml"), """

@@ -8,8 +8,9 @@ import java.util.Optional;
  * {@code fsc:<project>:<job>:<state shape>:<build>}. The <b>state shape</b> hashes the job's SQL as compiled
  * (steps, statements with {@code ${param}} placeholders unresolved): Flink's operators and their state types
  * follow from that text, so the same shape means a savepoint of the old job restores into the new one.
- * The <b>build</b> hash adds the parameter values (topics, servers, paths) and the catalog: what else makes
- * the running job differ, without touching its state.
+ * The <b>build</b> hash adds the parameter values (topics, servers, paths), the catalog and the state backend:
+ * what else makes the running job differ, without changing what its state holds (a savepoint restores into either
+ * backend).
  *
  * @param project the fsc project
  * @param job the streaming job
@@ -18,15 +19,19 @@ import java.util.Optional;
  */
 record FlinkJobIdentity(String project, String job, String shape, String build) {
     private static final String PREFIX = "fsc:";
+    static final String DEFAULT_STATE_BACKEND = "hashmap";
 
-    static FlinkJobIdentity of(String compiledManifestJson) {
+    /** @param stateBackend the environment's Flink state backend ({@code hashmap}, the default, or {@code rocksdb}) */
+    static FlinkJobIdentity of(String compiledManifestJson, String stateBackend) {
         JobManifest manifest = JobManifest.fromJson(compiledManifestJson);
         StringBuilder shape = new StringBuilder();
         for (JobManifest.Step step : manifest.steps()) {
             shape.append(step.id()).append('\n').append(step.kind()).append('\n');
             step.sql().forEach(sql -> shape.append(sql).append('\n'));
         }
-        String build = shape + "\n" + new java.util.TreeMap<>(manifest.parameters()) + "\n" + manifest.catalog() + "\n" + manifest.branch();
+        String build = shape + "\n" + new java.util.TreeMap<>(manifest.parameters()) + "\n" + manifest.catalog() + "\n" + manifest.branch()
+                // the default adds nothing, so jobs deployed before backends were configurable keep their build
+                + (stateBackend.equals(DEFAULT_STATE_BACKEND) ? "" : "\nstate backend " + stateBackend);
         return new FlinkJobIdentity(manifest.project(), manifest.job(), short12(shape.toString()), short12(build));
     }
 

@@ -29,6 +29,12 @@ final class FlinkJobPlanner {
         return project.environment(environment).map(e -> e.services().get("flink")).map(f -> f.get("rest_url")).map(FlinkRest::new);
     }
 
+    /** The environment's Flink state backend ({@code flink: {state_backend}}). */
+    static String stateBackend(ProjectSpec project, String environment) {
+        return project.environment(environment).map(e -> e.services().get("flink")).map(f -> f.get("state_backend"))
+                .orElse(FlinkJobIdentity.DEFAULT_STATE_BACKEND);
+    }
+
     /**
      * @param deployed what the environment has, for the online views it no longer needs to serve
      * @param warmLimit how long a new version of an online view may take to catch up before the deploy fails
@@ -42,6 +48,7 @@ final class FlinkJobPlanner {
         List<String> manifests = files.keySet().stream().filter(p -> p.matches("flink/[^/]+\\.job\\.json")).toList();
         Path jar = RunnerJar.FLINK.find().orElseThrow(() -> new IOException("the Flink runner jar was not found; " + RunnerJar.FLINK.hint()));
         FlinkJobRecords records = FlinkJobRecords.in(stateDir);
+        String stateBackend = stateBackend(project, environment);
         String name = project.project().value();
         List<FlinkJobIdentity> running = new ArrayList<>();
         for (FlinkRest.Job job : cluster.get().jobs()) {
@@ -50,11 +57,11 @@ final class FlinkJobPlanner {
         List<DeployAction> actions = new ArrayList<>();
         List<FlinkJobIdentity> wanted = new ArrayList<>();
         for (String path : manifests) {
-            FlinkJobIdentity id = FlinkJobIdentity.of(files.get(path));
+            FlinkJobIdentity id = FlinkJobIdentity.of(files.get(path), stateBackend);
             wanted.add(id);
             Optional<FlinkJobIdentity> old = running.stream().filter(r -> r.sameJob(id) && !r.equals(id)).findFirst();
             old.ifPresent(o -> actions.add(new StopFlinkJob(cluster.get(), o, records, "replaced by build " + id.build())));
-            actions.add(new SubmitFlinkJob(cluster.get(), jar, projectRoot, id, files.get(path), records, old));
+            actions.add(new SubmitFlinkJob(cluster.get(), jar, projectRoot, id, files.get(path), stateBackend, records, old));
         }
         running.stream().filter(r -> wanted.stream().noneMatch(r::sameJob))
                 .forEach(r -> actions.add(new StopFlinkJob(cluster.get(), r, records, "no longer in the plan")));

@@ -22,10 +22,11 @@ import java.util.Optional;
  * otherwise it starts fresh and its sources replay from their configured start (the compiled
  * {@code scan.startup} settings), rebuilding the state. Done once a job of this exact name runs (or finished).
  *
+ * @param stateBackend {@code hashmap} or {@code rocksdb}; a savepoint restores into either
  * @param replacing the build this one replaces, if one runs (only for the description)
  */
 record SubmitFlinkJob(FlinkRest cluster, Path runnerJar, Path projectRoot, FlinkJobIdentity id, String compiledManifest,
-        FlinkJobRecords records, Optional<FlinkJobIdentity> replacing) implements DeployAction {
+        String stateBackend, FlinkJobRecords records, Optional<FlinkJobIdentity> replacing) implements DeployAction {
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
     @Override
@@ -50,7 +51,7 @@ record SubmitFlinkJob(FlinkRest cluster, Path runnerJar, Path projectRoot, Flink
         Path manifest = LocalStreamManifest.write(JobManifest.fromJson(compiledManifest), projectRoot, local.warehouse(),
                 projectRoot.resolve(".fsc/online"), Map.of(), records.manifest(id));
         List<String> args = new ArrayList<>(List.of("run", manifest.toString(), "--jobmanager", cluster.url(), "--detached",
-                "--job-name", id.flinkName(), "--checkpoint-dir", records.checkpoints(id.job()).toString(),
+                "--job-name", id.flinkName(), "--checkpoint-dir", records.checkpoints(id.job()).toString(), "--state-backend", stateBackend,
                 "--log", records.log(id).toAbsolutePath().toString()));
         restore.ifPresent(s -> args.addAll(List.of("--savepoint", Path.of(java.net.URI.create(s.path())).toString())));
         int exit;

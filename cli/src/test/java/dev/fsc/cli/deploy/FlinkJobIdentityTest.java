@@ -22,22 +22,30 @@ class FlinkJobIdentityTest {
 
     @Test
     void parameterChangeKeepsTheStateShapeButNotTheBuild() {
-        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks_v1"));
-        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT, "clicks_v2"));
+        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks_v1"), "hashmap");
+        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT, "clicks_v2"), "hashmap");
         assertEquals(before.shape(), after.shape());
         assertNotEquals(before.build(), after.build());
     }
 
     @Test
+    void anotherStateBackendKeepsTheStateShapeButNotTheBuild() {
+        FlinkJobIdentity heap = FlinkJobIdentity.of(manifest(INSERT, "clicks"), "hashmap");
+        FlinkJobIdentity rocksdb = FlinkJobIdentity.of(manifest(INSERT, "clicks"), "rocksdb");
+        assertEquals(heap.shape(), rocksdb.shape());
+        assertNotEquals(heap.build(), rocksdb.build());
+    }
+
+    @Test
     void sqlChangeChangesTheStateShape() {
-        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks"));
-        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT.replace("COUNT(*)", "SUM(1)"), "clicks"));
+        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks"), "hashmap");
+        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT.replace("COUNT(*)", "SUM(1)"), "clicks"), "hashmap");
         assertNotEquals(before.shape(), after.shape());
     }
 
     @Test
     void theFlinkJobNameRoundTripsAndForeignNamesAreNotOurs() {
-        FlinkJobIdentity id = FlinkJobIdentity.of(manifest(INSERT, "clicks"));
+        FlinkJobIdentity id = FlinkJobIdentity.of(manifest(INSERT, "clicks"), "hashmap");
         assertTrue(id.flinkName().startsWith("fsc:shop:clicks:" + id.shape() + ":"));
         assertEquals(Optional.of(id), FlinkJobIdentity.parse(id.flinkName()));
         assertEquals(Optional.empty(), FlinkJobIdentity.parse("insert-into_default_catalog.default_database.sink"));

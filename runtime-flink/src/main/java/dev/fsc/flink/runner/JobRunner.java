@@ -122,6 +122,11 @@ final class JobRunner {
         conf.setString("execution.checkpointing.dir", checkpointDir(manifest, folder).toUri().toString());
         conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         conf.setString("execution.checkpointing.num-retained", "3");
+        conf.setString("state.backend.type", args.stateBackend().flinkName());
+        if (args.stateBackend() == RunArgs.StateBackend.ROCKSDB) {
+            // a checkpoint uploads only the RocksDB files written since the last one, not the whole state
+            conf.setString("execution.checkpointing.incremental", "true");
+        }
         // With checkpointing on, Flink would otherwise restart forever (STACK.md).
         conf.setString("restart-strategy.type", "fixed-delay");
         conf.setString("restart-strategy.fixed-delay.attempts", "3");

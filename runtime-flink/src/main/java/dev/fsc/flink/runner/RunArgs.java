@@ -22,10 +22,30 @@ import java.util.Optional;
  * @param log the log file
  * @param jobName the Flink job's name (default: the manifest's job)
  * @param detached return once the job is submitted instead of waiting for it to end
+ * @param stateBackend where the job keeps its state between checkpoints
  */
 record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpointDir, long checkpointMillis,
                Optional<Path> restoreFrom, boolean resume, Optional<String> jobManager, int parallelism,
-               Optional<Path> result, Optional<Path> log, Optional<String> jobName, boolean detached) {
+               Optional<Path> result, Optional<Path> log, Optional<String> jobName, boolean detached, StateBackend stateBackend) {
+
+    /** Flink's state backends: on the JVM heap, or in RocksDB on local disk (state larger than memory). */
+    enum StateBackend {
+        HASHMAP, ROCKSDB;
+
+        static StateBackend parse(String name) throws UsageException {
+            for (StateBackend b : values()) {
+                if (b.flinkName().equals(name)) {
+                    return b;
+                }
+            }
+            throw new UsageException("--state-backend is hashmap or rocksdb, got " + name);
+        }
+
+        /** The value of Flink's {@code state.backend.type}. */
+        String flinkName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     static final String USAGE = """
             usage: java -jar fsc-flink-runner.jar run <job.json> [options]
@@ -40,6 +60,7 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
               --log FILE                log file (default <manifest>.log)
               --job-name NAME           the Flink job's name (default: the manifest's job)
               --detached                return once the job is submitted (with --jobmanager)
+              --state-backend NAME      hashmap (default: state on the heap) or rocksdb (on local disk, incremental checkpoints)
             exit codes: 0 ok, 1 the job failed, 2 usage or invalid manifest, 3 internal error""";
 
     RunArgs {
@@ -59,6 +80,7 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
         Optional<Path> log = Optional.empty();
         Optional<String> jobName = Optional.empty();
         boolean detached = false;
+        StateBackend stateBackend = StateBackend.HASHMAP;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -81,6 +103,7 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
                 case "--log" -> log = Optional.of(Path.of(value(rest, a)));
                 case "--job-name" -> jobName = Optional.of(value(rest, a));
                 case "--detached" -> detached = true;
+                case "--state-backend" -> stateBackend = StateBackend.parse(value(rest, a));
                 default -> {
                     if (a.startsWith("--") || manifest != null) {
                         throw new UsageException("unexpected argument " + a);
@@ -96,7 +119,7 @@ record RunArgs(Path manifest, Map<String, String> params, Optional<Path> checkpo
             throw new UsageException("--detached needs --jobmanager: a local MiniCluster ends with the runner");
         }
         return new RunArgs(manifest, params, checkpointDir, interval, restore, resume, jobManager, parallelism, result, log,
-                jobName, detached);
+                jobName, detached, stateBackend);
     }
 
     static String value(List<String> rest, String option) throws UsageException {

@@ -10,6 +10,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import redis.clients.jedis.RedisClient;
 
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The runner on a hand-written manifest (json clicks from Kafka → late routing → FSC_DEDUP → 1m tiles
  * → Iceberg + Redis) against a real in-process KRaft broker and a real redis-server: the tiles equal
  * an independent oracle, and a run killed with SIGKILL after a checkpoint and resumed from it ends
- * with the same tiles as the uninterrupted run — no double counting.
+ * with the same tiles as the uninterrupted run — no double counting — with state on the heap and in RocksDB.
  */
 class StreamJobIT {
     private static final long START = Instant.parse("2026-11-01T10:00:00Z").toEpochMilli();
@@ -109,20 +111,27 @@ class StreamJobIT {
         }
     }
 
-    @Test
-    void aRunKilledAfterACheckpointAndResumedEndsWithTheSameTiles() throws Exception {
+    /** Per state backend: RocksDB's incremental checkpoints must restore the same tiles as the heap's full ones. */
+    @ParameterizedTest
+    @CsvSource({"hashmap, 2", "rocksdb, 3"})
+    void aRunKilledAfterACheckpointAndResumedEndsWithTheSameTiles(String stateBackend, int redisDb) throws Exception {
         List<ClickEvents.Click> clicks = ClickEvents.generate(6000, 40, START, 2);
         List<ClickEvents.Click> first = clicks.subList(0, clicks.size() / 2);
         List<ClickEvents.Click> second = clicks.subList(clicks.size() / 2, clicks.size());
-        createTopic("clicks-b");
-        publish("clicks-b", first);
-        Path m = manifest("killed", "clicks-b", 2, "unbounded");
+        String topic = "clicks-b-" + stateBackend;
+        createTopic(topic);
+        publish(topic, first);
+        Path m = manifest("killed-" + stateBackend, topic, redisDb, "unbounded");
         Path checkpoints = m.resolveSibling("checkpoints");
-        List<String> args = List.of("--checkpoint-interval", "1s", "--checkpoint-dir", checkpoints.toString());
+        List<String> args = List.of("--checkpoint-interval", "1s", "--checkpoint-dir", checkpoints.toString(),
+                "--state-backend", stateBackend);
         Process p = Runner.start(m, m.resolveSibling("runner-1.out"), args);
         Runner.awaitCheckpoint(checkpoints, p, 180_000);
         p.destroyForcibly().waitFor(); // SIGKILL: no clean shutdown, no final checkpoint
-        publish("clicks-b", second);
+        if (stateBackend.equals("rocksdb")) {
+            assertTrue(RocksDbCheckpoints.foundUnder(checkpoints), "RocksDB's incremental checkpoints keep its SST files under shared/ (the heap's keep none)");
+        }
+        publish(topic, second);
 
         Process resumed = Runner.start(m, m.resolveSibling("runner-2.out"),
                 java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--resume")).toList());
@@ -139,7 +148,7 @@ class StreamJobIT {
                 } catch (org.apache.iceberg.exceptions.NoSuchTableException e) {
                     iceberg = Map.of();
                 }
-                try (RedisClient c = redis.client(2)) {
+                try (RedisClient c = redis.client(redisDb)) {
                     online = TileReaders.redis(c);
                 }
             }
