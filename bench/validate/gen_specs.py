@@ -67,8 +67,9 @@ SOURCE_THEMES = [
 REGIONS = ["", "_eu", "_us", "_apac", "_latam", "_mena"]
 TEAMS = ["data-platform", "ranking-ml", "trust-and-safety", "growth-analytics",
          "payments-ml", "logistics-ml", "ads-ml", "identity-team", "risk-engineering"]
-DATABASES = ["postgres", "mysql"]
-DB_PREFIX = {"postgres": "pg", "mysql": "mysql"}
+# two PostgreSQL databases (fsc's connectors are Debezium Postgres ones), declared under prod's connect.databases
+DATABASES = ["postgres", "ledger"]
+DB_PREFIX = {"postgres": "pg", "ledger": "ledger"}
 KEY_ROLES = ["owner", "acting", "origin", "primary"]
 
 AMOUNT_COLS = ["amount_usd", "total_usd", "fee_usd", "price_usd", "discount_usd", "tip_usd"]
@@ -755,7 +756,11 @@ environments:
   prod:
     catalog: {{ type: glue, warehouse: s3://bench-lake/warehouse }}
     kafka:   {{ bootstrap_servers: "b-1.bench-msk:9092,b-2.bench-msk:9092", schema_registry: "https://schema-registry.bench.internal:8081" }}
-    connect: {{ url: "http://kafka-connect.bench.internal:8083" }}
+    connect:
+      url: "http://kafka-connect.bench.internal:8083"
+      databases:
+        postgres: {{ hostname: app-db.bench.internal, dbname: app, user: debezium, password: "${{file:/opt/kafka/secrets/app-db.properties:password}}" }}
+        ledger:   {{ hostname: ledger-db.bench.internal, dbname: ledger, user: debezium, password: "${{file:/opt/kafka/secrets/ledger-db.properties:password}}" }}
     flink:   {{ rest_url: "http://flink-jobmanager.bench.internal:8081" }}
     spark:   {{ mode: emr-serverless, application_id: "00fbench0000001", execution_role: "arn:aws:iam::123456789012:role/bench-fsc-spark" }}
     airflow: {{ dags_dir: "s3://bench-mwaa/dags" }}
