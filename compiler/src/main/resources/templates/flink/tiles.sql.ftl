@@ -38,10 +38,8 @@ CREATE TEMPORARY TABLE [=online] (
   'ttl' = '[=ttl]'
 );
 
--- Each tile's aggregate state lives [=stateTtl] after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW [=updates] AS
-SELECT /*+ STATE_TTL('tile_events' = '[=stateTtl]') */
+SELECT
 <#list keys as k>
   [=q(k)],
 </#list>
@@ -53,7 +51,7 @@ FROM (
   SELECT *, [=floor] AS tile_start
   FROM [=events]
   WHERE <#list keys as k>[=q(k)] IS NOT NULL<#sep> AND </#sep></#list>
-) AS tile_events
+)
 GROUP BY <#list keys as k>[=q(k)], </#list>tile_start;
 
 INSERT INTO [=table]

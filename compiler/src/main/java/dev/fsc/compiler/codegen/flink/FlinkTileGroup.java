@@ -37,22 +37,6 @@ record FlinkTileGroup(FeatureView view, Duration size, List<Feature> features, L
         return TableNames.tiles(view.name(), size);
     }
 
-    /** What every tile's aggregate state keeps beyond the last moment an event can still reach it. */
-    private static final Duration STATE_MARGIN = Duration.ofDays(1);
-
-    /**
-     * How long the streaming aggregate keeps a tile's state after its last update (Flink's state TTL): as long as the
-     * online store keeps the tile, and at least a tile plus the sources' lateness plus a day. Every event of a tile
-     * arrives within a tile plus the lateness of its start (later ones go to the late table), so a state that
-     * expires after that never restarts a tile from empty; the day covers a stalled partition or a restart.
-     *
-     * @param lateness the longest lateness of the view's sources
-     */
-    Duration stateTtl(Duration lateness) {
-        Duration reopenSafe = size.plus(lateness).plus(STATE_MARGIN);
-        return onlineTtl().filter(t -> t.compareTo(reopenSafe) > 0).orElse(reopenSafe);
-    }
-
     /**
      * How long the online store keeps an entity's tiles after its last write: the longest window plus one tile
      * (what a read at the head of the window still needs), or the view's ttl when longer; a feature without a

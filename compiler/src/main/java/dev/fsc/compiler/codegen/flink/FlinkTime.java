@@ -46,22 +46,10 @@ final class FlinkTime {
 
     /** A Flink interval literal in the largest whole unit; more than two digits need a leading precision. */
     static String interval(Duration d) {
-        String[] amount = largestWholeUnit(d, "DAY", "HOUR", "MINUTE", "SECOND");
-        int digits = amount[0].length();
-        return "INTERVAL '" + amount[0] + "' " + amount[1] + (digits > 2 ? "(" + digits + ")" : "");
-    }
-
-    /** A duration in Flink's configuration syntax ({@code 8 d}, {@code 90 min}), as the STATE_TTL hint takes it. */
-    static String stateTtl(Duration d) {
-        String[] amount = largestWholeUnit(d, "d", "h", "min", "s");
-        return amount[0] + " " + amount[1];
-    }
-
-    /** {amount, unit} in the largest of days, hours, minutes, seconds that divides {@code d}, named as given. */
-    private static String[] largestWholeUnit(Duration d, String day, String hour, String minute, String second) {
         long s = d.toSeconds();
         long n = s % 86_400 == 0 ? s / 86_400 : s % 3_600 == 0 ? s / 3_600 : s % 60 == 0 ? s / 60 : s;
-        String unit = s % 86_400 == 0 ? day : s % 3_600 == 0 ? hour : s % 60 == 0 ? minute : second;
-        return new String[] {Long.toString(n), unit};
+        String unit = s % 86_400 == 0 ? "DAY" : s % 3_600 == 0 ? "HOUR" : s % 60 == 0 ? "MINUTE" : "SECOND";
+        int digits = Long.toString(n).length();
+        return "INTERVAL '" + n + "' " + unit + (digits > 2 ? "(" + digits + ")" : "");
     }
 }

@@ -8,7 +8,6 @@ import dev.fsc.compiler.spec.Durations;
 import dev.fsc.compiler.spec.FeatureViewSpec.FeatureSpec;
 import dev.fsc.compiler.sql.FlinkSqlText;
 import dev.fsc.compiler.sql.FlinkTypes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ final class FlinkViewSql {
      *
      * @param version the view's plan fingerprint: a breaking change writes new online keys
      */
-    List<String> tiles(FlinkTileGroup group, String version, Duration lateness) {
+    List<String> tiles(FlinkTileGroup group, String version) {
         FeatureView view = group.view();
         String size = Durations.format(group.size());
         Map<String, Object> m = Identifiers.model();
@@ -74,7 +73,6 @@ final class FlinkViewSql {
         m.put("tileSizeText", size);
         m.put("version", version);
         m.put("ttl", group.onlineTtl().map(Durations::format).orElse("0"));
-        m.put("stateTtl", FlinkTime.stateTtl(group.stateTtl(lateness)));
         m.put("keys", view.entity().keyNames());
         m.put("keyColumns", view.entity().keys().stream()
                 .map(k -> Map.of("name", k.name().value(), "type", FlinkTypes.of(k.type().value()))).toList());

@@ -39,10 +39,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.job_context__online_1m (
   'ttl' = '1d'
 );
 
--- Each tile's aggregate state lives 1456 min after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.job_context__tile_updates_1m AS
-SELECT /*+ STATE_TTL('tile_events' = '1456 min') */
+SELECT
   job_id,
   tile_start,
   COUNT(*) AS events,
@@ -55,7 +53,7 @@ FROM (
   SELECT *, FLOOR(event_time TO MINUTE) AS tile_start
   FROM default_catalog.default_database.job_context__events
   WHERE job_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY job_id, tile_start;
 
 INSERT INTO gold.job_context__tiles_1m

@@ -45,10 +45,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_eta_stats__onli
   'ttl' = '30d'
 );
 
--- Each tile's aggregate state lives 30 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_eta_stats__tile_updates_1h AS
-SELECT /*+ STATE_TTL('tile_events' = '30 d') */
+SELECT
   provider_id,
   tile_start,
   COUNT(*) AS events,
@@ -64,7 +62,7 @@ FROM (
   SELECT *, FLOOR(event_time TO HOUR) AS tile_start
   FROM default_catalog.default_database.provider_eta_stats__events
   WHERE provider_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY provider_id, tile_start;
 
 INSERT INTO gold.provider_eta_stats__tiles_1h

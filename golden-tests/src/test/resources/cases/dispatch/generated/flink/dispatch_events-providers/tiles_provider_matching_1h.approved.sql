@@ -41,10 +41,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_matching__onlin
   'ttl' = '14d'
 );
 
--- Each tile's aggregate state lives 14 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_matching__tile_updates_1h AS
-SELECT /*+ STATE_TTL('tile_events' = '14 d') */
+SELECT
   provider_id,
   region_id,
   tile_start,
@@ -58,7 +56,7 @@ FROM (
   SELECT *, FLOOR(event_time TO HOUR) AS tile_start
   FROM default_catalog.default_database.provider_matching__events
   WHERE provider_id IS NOT NULL AND region_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY provider_id, region_id, tile_start;
 
 INSERT INTO gold.provider_matching__tiles_1h

@@ -45,10 +45,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_status__online_
   'ttl' = '0'
 );
 
--- Each tile's aggregate state lives 1441 min after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_status__tile_updates_1m AS
-SELECT /*+ STATE_TTL('tile_events' = '1441 min') */
+SELECT
   provider_id,
   tile_start,
   COUNT(*) AS events,
@@ -64,7 +62,7 @@ FROM (
   SELECT *, FLOOR(event_time TO MINUTE) AS tile_start
   FROM default_catalog.default_database.provider_status__events
   WHERE provider_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY provider_id, tile_start;
 
 INSERT INTO gold.provider_status__tiles_1m

@@ -45,10 +45,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.region_demand__online_5m
   'ttl' = '7d'
 );
 
--- Each tile's aggregate state lives 7 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.region_demand__tile_updates_5m AS
-SELECT /*+ STATE_TTL('tile_events' = '7 d') */
+SELECT
   region_id,
   tile_start,
   COUNT(*) AS events,
@@ -64,7 +62,7 @@ FROM (
   SELECT *, CAST(TIMESTAMPADD(MINUTE, TIMESTAMPDIFF(MINUTE, TIMESTAMP '1970-01-01 00:00:00', event_time) / 5 * 5, TIMESTAMP '1970-01-01 00:00:00') AS TIMESTAMP(3)) AS tile_start
   FROM default_catalog.default_database.region_demand__events
   WHERE region_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY region_id, tile_start;
 
 INSERT INTO gold.region_demand__tiles_5m

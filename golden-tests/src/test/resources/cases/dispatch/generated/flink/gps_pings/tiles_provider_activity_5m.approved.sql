@@ -51,10 +51,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_activity__onlin
   'ttl' = '1d'
 );
 
--- Each tile's aggregate state lives 1447 min after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_activity__tile_updates_5m AS
-SELECT /*+ STATE_TTL('tile_events' = '1447 min') */
+SELECT
   provider_id,
   tile_start,
   COUNT(*) AS events,
@@ -73,7 +71,7 @@ FROM (
   SELECT *, CAST(TIMESTAMPADD(MINUTE, TIMESTAMPDIFF(MINUTE, TIMESTAMP '1970-01-01 00:00:00', event_time) / 5 * 5, TIMESTAMP '1970-01-01 00:00:00') AS TIMESTAMP(3)) AS tile_start
   FROM default_catalog.default_database.provider_activity__events
   WHERE provider_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY provider_id, tile_start;
 
 INSERT INTO gold.provider_activity__tiles_5m

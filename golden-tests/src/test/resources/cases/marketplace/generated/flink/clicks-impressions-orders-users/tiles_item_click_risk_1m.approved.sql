@@ -45,10 +45,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.item_click_risk__online_
   'ttl' = '3d'
 );
 
--- Each tile's aggregate state lives 3 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.item_click_risk__tile_updates_1m AS
-SELECT /*+ STATE_TTL('tile_events' = '3 d') */
+SELECT
   item_id,
   tile_start,
   COUNT(*) AS events,
@@ -64,7 +62,7 @@ FROM (
   SELECT *, FLOOR(event_time TO MINUTE) AS tile_start
   FROM default_catalog.default_database.item_click_risk__events
   WHERE item_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY item_id, tile_start;
 
 INSERT INTO gold.item_click_risk__tiles_1m

@@ -41,10 +41,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.item_click_stats__online
   'ttl' = '7d'
 );
 
--- Each tile's aggregate state lives 7 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.item_click_stats__tile_updates_1m AS
-SELECT /*+ STATE_TTL('tile_events' = '7 d') */
+SELECT
   item_id,
   tile_start,
   COUNT(*) AS events,
@@ -58,7 +56,7 @@ FROM (
   SELECT *, FLOOR(event_time TO MINUTE) AS tile_start
   FROM default_catalog.default_database.item_click_stats__events
   WHERE item_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY item_id, tile_start;
 
 INSERT INTO gold.item_click_stats__tiles_1m

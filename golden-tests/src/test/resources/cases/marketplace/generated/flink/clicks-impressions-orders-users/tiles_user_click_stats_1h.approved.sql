@@ -37,10 +37,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_click_stats__online
   'ttl' = '30d'
 );
 
--- Each tile's aggregate state lives 30 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.user_click_stats__tile_updates_1h AS
-SELECT /*+ STATE_TTL('tile_events' = '30 d') */
+SELECT
   user_id,
   tile_start,
   COUNT(*) AS events,
@@ -52,7 +50,7 @@ FROM (
   SELECT *, FLOOR(event_time TO HOUR) AS tile_start
   FROM default_catalog.default_database.user_click_stats__events
   WHERE user_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY user_id, tile_start;
 
 INSERT INTO gold.user_click_stats__tiles_1h

@@ -47,10 +47,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_fraud_signals__onli
   'ttl' = '7d'
 );
 
--- Each tile's aggregate state lives 7 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.user_fraud_signals__tile_updates_5m AS
-SELECT /*+ STATE_TTL('tile_events' = '7 d') */
+SELECT
   user_id,
   tile_start,
   COUNT(*) AS events,
@@ -67,7 +65,7 @@ FROM (
   SELECT *, CAST(TIMESTAMPADD(MINUTE, TIMESTAMPDIFF(MINUTE, TIMESTAMP '1970-01-01 00:00:00', event_time) / 5 * 5, TIMESTAMP '1970-01-01 00:00:00') AS TIMESTAMP(3)) AS tile_start
   FROM default_catalog.default_database.user_fraud_signals__events
   WHERE user_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY user_id, tile_start;
 
 INSERT INTO gold.user_fraud_signals__tiles_5m

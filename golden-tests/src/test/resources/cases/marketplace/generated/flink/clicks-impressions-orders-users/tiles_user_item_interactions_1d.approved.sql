@@ -35,10 +35,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_item_interactions__
   'ttl' = '31d'
 );
 
--- Each tile's aggregate state lives 31 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.user_item_interactions__tile_updates_1d AS
-SELECT /*+ STATE_TTL('tile_events' = '31 d') */
+SELECT
   user_id,
   item_id,
   tile_start,
@@ -49,7 +47,7 @@ FROM (
   SELECT *, FLOOR(event_time TO DAY) AS tile_start
   FROM default_catalog.default_database.user_item_interactions__events
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY user_id, item_id, tile_start;
 
 INSERT INTO gold.user_item_interactions__tiles_1d

@@ -35,10 +35,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_item_purchases__onl
   'ttl' = '180d'
 );
 
--- Each tile's aggregate state lives 180 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.user_item_purchases__tile_updates_1m AS
-SELECT /*+ STATE_TTL('tile_events' = '180 d') */
+SELECT
   user_id,
   item_id,
   tile_start,
@@ -49,7 +47,7 @@ FROM (
   SELECT *, FLOOR(event_time TO MINUTE) AS tile_start
   FROM default_catalog.default_database.user_item_purchases__events
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY user_id, item_id, tile_start;
 
 INSERT INTO gold.user_item_purchases__tiles_1m

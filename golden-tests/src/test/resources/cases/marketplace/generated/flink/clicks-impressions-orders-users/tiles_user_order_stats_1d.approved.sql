@@ -41,10 +41,8 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_order_stats__online
   'ttl' = '90d'
 );
 
--- Each tile's aggregate state lives 90 d after its last update (every event of a tile has arrived long
--- before), so the job's state stays bounded however long it runs.
 CREATE TEMPORARY VIEW default_catalog.default_database.user_order_stats__tile_updates_1d AS
-SELECT /*+ STATE_TTL('tile_events' = '90 d') */
+SELECT
   user_id,
   tile_start,
   COUNT(*) AS events,
@@ -58,7 +56,7 @@ FROM (
   SELECT *, FLOOR(event_time TO DAY) AS tile_start
   FROM default_catalog.default_database.user_order_stats__events
   WHERE user_id IS NOT NULL
-) AS tile_events
+)
 GROUP BY user_id, tile_start;
 
 INSERT INTO gold.user_order_stats__tiles_1d
