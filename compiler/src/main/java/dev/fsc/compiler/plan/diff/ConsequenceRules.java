@@ -85,7 +85,7 @@ final class ConsequenceRules {
                     + node.definition().getOrDefault("window.longest", "window") + " of tiles from silver"));
         }
         Plan plan = type == ChangeType.REMOVE ? basePlan : headPlan;
-        boolean online = plan.nodes().stream().filter(n -> n.kind() == NodeKind.FEATURE_VIEW && n.inputs().contains(id))
+        boolean online = plan.users(id).stream().filter(n -> n.kind() == NodeKind.FEATURE_VIEW)
                 .anyMatch(n -> "true".equals(n.definition().get("online")));
         if (!online) {
             return;

@@ -54,6 +54,9 @@ public final class PlanDiffer {
     }
 
     private static List<PropertyChange> compare(Map<String, String> before, Map<String, String> after) {
+        if (before.equals(after)) {
+            return List.of(); // most nodes of a diff are unchanged: no need to merge and walk their keys
+        }
         SortedMap<String, String> all = new java.util.TreeMap<>(before);
         all.putAll(after);
         List<PropertyChange> changes = new ArrayList<>();
