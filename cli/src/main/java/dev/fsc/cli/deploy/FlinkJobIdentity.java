@@ -1,13 +1,15 @@
 package dev.fsc.cli.deploy;
 
 import dev.fsc.common.manifest.JobManifest;
+import dev.fsc.common.manifest.StreamingStateLayout;
 import java.util.Optional;
 
 /**
  * How a deployed streaming job is known on a shared cluster: its Flink job name
  * {@code fsc:<project>:<job>:<state shape>:<build>}. The <b>state shape</b> hashes the job's SQL as compiled
- * (steps, statements with {@code ${param}} placeholders unresolved): Flink's operators and their state types
- * follow from that text, so the same shape means a savepoint of the old job restores into the new one.
+ * (steps, statements with {@code ${param}} placeholders unresolved) and the runner's {@link StreamingStateLayout}:
+ * Flink's operators and their state types follow from the two, so the same shape means a savepoint of the old job
+ * restores into the new one.
  * The <b>build</b> hash adds the parameter values (topics, servers, paths), the catalog and the state backend:
  * what else makes the running job differ, without changing what its state holds (a savepoint restores into either
  * backend).
@@ -24,7 +26,7 @@ record FlinkJobIdentity(String project, String job, String shape, String build) 
     /** @param stateBackend the environment's Flink state backend ({@code hashmap}, the default, or {@code rocksdb}) */
     static FlinkJobIdentity of(String compiledManifestJson, String stateBackend) {
         JobManifest manifest = JobManifest.fromJson(compiledManifestJson);
-        StringBuilder shape = new StringBuilder();
+        StringBuilder shape = new StringBuilder("state layout " + StreamingStateLayout.VERSION + "\n");
         for (JobManifest.Step step : manifest.steps()) {
             shape.append(step.id()).append('\n').append(step.kind()).append('\n');
             step.sql().forEach(sql -> shape.append(sql).append('\n'));

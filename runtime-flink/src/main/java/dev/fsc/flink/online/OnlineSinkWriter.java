@@ -59,7 +59,7 @@ final class OnlineSinkWriter implements SinkWriter<RowData> {
     @Override
     public void write(RowData row, Context context) {
         if (row.getRowKind() == RowKind.UPDATE_BEFORE) {
-            return; // an upsert sink only needs the new state
+            return; // the update-after that follows carries the new state
         }
         String state = row.getRowKind() == RowKind.DELETE ? null : encoder.state(row);
         String field = encoder.field(row);

@@ -4,7 +4,12 @@ import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.sink.SinkV2Provider;
 
-/** The {@code fsc-online} table: an upsert sink keyed by (keys, tile_start). */
+/**
+ * The {@code fsc-online} table: a sink keyed by (keys, tile_start) that keeps each tile's latest state. It accepts
+ * every change kind, update-befores too (the writer skips them): a tile view's other sink, its Iceberg tile table,
+ * takes retractions, and a sink that asked for upserts only would make the planner compute the same GROUP BY twice,
+ * once per changelog mode.
+ */
 final class OnlineTableSink implements DynamicTableSink {
     private final OnlineSinkOptions options;
     private final TileRowEncoder encoder;
@@ -16,7 +21,7 @@ final class OnlineTableSink implements DynamicTableSink {
 
     @Override
     public ChangelogMode getChangelogMode(ChangelogMode requested) {
-        return ChangelogMode.upsert();
+        return ChangelogMode.all();
     }
 
     @Override
