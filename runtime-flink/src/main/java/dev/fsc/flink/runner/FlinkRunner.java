@@ -83,6 +83,7 @@ public final class FlinkRunner {
             JobRunner.Outcome o = new JobRunner(args, out).run(manifest);
             result.put("jobId", o.jobId());
             result.put("startSeconds", o.startSeconds());
+            result.put("startCpuSeconds", o.startCpuSeconds());
             result.put("tables", new LinkedHashMap<String, Object>(o.rowsAdded()));
             exit = JobResult.EXIT_OK;
         } catch (ManifestException e) {
@@ -100,6 +101,7 @@ public final class FlinkRunner {
         result.put("status", exit == JobResult.EXIT_OK ? "ok" : exit == JobResult.EXIT_USAGE ? "invalid" : "failed");
         result.put("exitCode", (long) exit);
         result.put("seconds", (System.currentTimeMillis() - start) / 1000.0);
+        result.put("cpuSeconds", ProcessCpu.seconds());
         writeResult(args.result(), result, err);
         return exit;
     }

@@ -36,8 +36,12 @@ final class JobRunner {
         this.out = out;
     }
 
-    /** Outcome of a run, for the result file. */
-    record Outcome(String jobId, double startSeconds, Map<String, Long> rowsAdded) {
+    /**
+     * Outcome of a run, for the result file.
+     *
+     * @param startCpuSeconds CPU time this process had used when the job was submitted (planning, cluster start)
+     */
+    record Outcome(String jobId, double startSeconds, double startCpuSeconds, Map<String, Long> rowsAdded) {
     }
 
     Outcome run(JobManifest given) throws Exception {
@@ -79,15 +83,16 @@ final class JobRunner {
         TableResult result = set.execute();
         JobID id = result.getJobClient().orElseThrow().getJobID();
         double startSeconds = (System.currentTimeMillis() - start) / 1000.0;
+        double startCpuSeconds = ProcessCpu.seconds();
         out.println("fsc-flink: job " + id + " running (" + inserts.size() + " inserts, checkpoints in "
                 + checkpointDir(manifest, folder) + ")");
         out.flush();
         if (args.detached()) {
-            return new Outcome(id.toHexString(), startSeconds, Map.of());
+            return new Outcome(id.toHexString(), startSeconds, startCpuSeconds, Map.of());
         }
         result.await();
         out.println("fsc-flink: job " + id + " finished");
-        return new Outcome(id.toHexString(), startSeconds, catalogs.rowsAddedSince(Statements.icebergTargets(inserts), start));
+        return new Outcome(id.toHexString(), startSeconds, startCpuSeconds, catalogs.rowsAddedSince(Statements.icebergTargets(inserts), start));
     }
 
     static void registerFunctions(TableEnvironment env) {
