@@ -5,7 +5,8 @@
 #   bench/stream/run.sh
 #
 # Environment (defaults in brackets): EVENTS [2000000] pre-loaded events; RATE [20000] events/s and
-# LAT_SECONDS [30] of the latency run. Writes bench/results/stream.md.
+# LAT_SECONDS [30] of the latency run; RUNNER_HEAP [3g] of each job's JVM (heap state of 2M events needs more than
+# 1 GiB). Writes bench/results/stream.md.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$(dirname "$here")")"
@@ -17,6 +18,6 @@ echo "bench/stream: building the runner..." >&2
   -Dmdep.outputFile="$out/classpath.txt")
 cp="$root/runtime-flink/target/test-classes:$root/runtime-flink/target/classes:$(cat "$out/classpath.txt")"
 rm -rf "$out/work"
-java -Xmx1g -cp "$cp" dev.fsc.flink.it.StreamBench "$root/runtime-flink/target/fsc-flink-runner.jar" "$here" "$out/work" \
+java -Xmx1g -Dfsc.runner.heap="${RUNNER_HEAP:-3g}" -cp "$cp" dev.fsc.flink.it.StreamBench "$root/runtime-flink/target/fsc-flink-runner.jar" "$here" "$out/work" \
   "${EVENTS:-2000000}" "${RATE:-20000}" "${LAT_SECONDS:-30}"
 cp "$out/work/stream.md" "$root/bench/results/stream.md"

@@ -37,12 +37,15 @@ final class ClickEvents {
     record Tile(long events, long latestEvent, long count, long amountSum, long distinctItems, long lastItemTime, String lastItem) {
     }
 
-    /** {@code n} clicks of {@code users} users from {@code start}, sorted by arrival. */
+    /** Milliseconds of arrival time between one click and the next. */
+    static final long SPACING_MILLIS = 30;
+
+    /** {@code n} clicks of {@code users} users from {@code start}, about {@link #SPACING_MILLIS} apart, sorted by arrival. */
     static List<Click> generate(int n, int users, long start, long seed) {
         Random r = new Random(seed);
         List<Click> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long arrival = start + (long) i * 30 + r.nextInt(30);
+            long arrival = start + i * SPACING_MILLIS + r.nextInt((int) SPACING_MILLIS);
             long eventTime = arrival - r.nextInt(120_000); // up to 2 minutes of disorder
             if (r.nextInt(100) < 3) {
                 eventTime = arrival - LATENESS - 1 - r.nextInt(600_000); // late beyond lateness

@@ -19,7 +19,7 @@ final class Runner {
 
     static Process start(Path manifest, Path out, List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", jar().toString(), "run", manifest.toString()));
+                "-Xmx" + System.getProperty("fsc.runner.heap", "768m"), "-jar", jar().toString(), "run", manifest.toString()));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     }

@@ -2,6 +2,7 @@ package dev.fsc.flink.it;
 
 import dev.fsc.common.json.Json;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -49,18 +51,28 @@ public final class StreamBench {
                 admin.createTopics(List.of(new NewTopic("preloaded", 2, (short) 1), new NewTopic(SMALL_TOPIC, 2, (short) 1),
                         new NewTopic("live", 2, (short) 1))).all().get();
             }
-            long start = System.currentTimeMillis() - 3_600_000L;
+            // every arrival (the Kafka timestamp) in the past: the broker rejects timestamps more than an hour ahead
+            long start = System.currentTimeMillis() - (long) events * ClickEvents.SPACING_MILLIS - 3_600_000L;
             int small = events / 10;
             log("loading " + events + " events into Kafka (and the first " + small + " into " + SMALL_TOPIC + ")");
+            AtomicReference<Exception> rejected = new AtomicReference<>();
+            Callback failure = (metadata, e) -> {
+                if (e != null) {
+                    rejected.compareAndSet(null, e);
+                }
+            };
             try (KafkaProducer<String, String> p = producer(kafka)) {
                 List<ClickEvents.Click> clicks = ClickEvents.generate(events, 10_000, start, 7);
                 for (int i = 0; i < clicks.size(); i++) {
                     ClickEvents.Click c = clicks.get(i);
-                    p.send(new ProducerRecord<>("preloaded", null, c.arrival(), c.eventId(), c.json()));
+                    p.send(new ProducerRecord<>("preloaded", null, c.arrival(), c.eventId(), c.json()), failure);
                     if (i < small) {
-                        p.send(new ProducerRecord<>(SMALL_TOPIC, null, c.arrival(), c.eventId(), c.json()));
+                        p.send(new ProducerRecord<>(SMALL_TOPIC, null, c.arrival(), c.eventId(), c.json()), failure);
                     }
                 }
+            }
+            if (rejected.get() != null) {
+                throw new IllegalStateException("the broker rejected pre-loaded events", rejected.get());
             }
             Map<String, Rates> perJob = new java.util.LinkedHashMap<>();
             for (String backend : List.of("hashmap", "rocksdb")) {
@@ -231,7 +243,11 @@ public final class StreamBench {
                 %s
                 Event → online-store latency (fsc-shaped job, heap state, embedded store, %,d events/s for %d s,
                 %,.0f tile writes measured): p50 %,.0f ms, p99 %,.0f ms (goal p99 < 2 s).
-                """, events, rows, rate, seconds, lat[2], lat[0], lat[1]);
+
+                Machine: %d cores, Java %s, load average %.1f at the end of the run (above 2, other processes shared
+                the cores: wall-clock rates suffer most, CPU-second rates least).
+                """, events, rows, rate, seconds, lat[2], lat[0], lat[1], Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void log(String s) {
