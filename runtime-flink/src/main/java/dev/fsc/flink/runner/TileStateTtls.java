@@ -3,7 +3,6 @@ package dev.fsc.flink.runner;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
@@ -72,10 +72,6 @@ final class TileStateTtls {
         return total;
     }
 
-    Map<String, Duration> byTable() {
-        return Collections.unmodifiableMap(byTable);
-    }
-
     /**
      * The compiled plan with each group aggregate's state TTL set to the longest TTL among the tile tables downstream
      * of it (an aggregate feeding no such table is left as compiled: kept forever).
@@ -115,7 +111,7 @@ final class TileStateTtls {
             }
             ttl.ifPresent(t -> node.get("state").forEach(s -> ((ObjectNode) s).put("ttl", t.toMillis() + " ms")));
         }
-        Set<String> missed = new java.util.TreeSet<>(byTable.keySet());
+        Set<String> missed = new TreeSet<>(byTable.keySet());
         missed.removeAll(reached);
         if (!missed.isEmpty()) {
             throw new IllegalStateException("no group aggregate of the compiled plan writes " + missed
