@@ -38,6 +38,10 @@ CREATE TEMPORARY TABLE [=online] (
   'ttl' = '[=ttl]'
 );
 
+-- A tile's aggregate state expires [=stateTtl] after the tile's last update: [=stateTtlBasis].
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.[=table]' = '[=stateTtl]';
+
 CREATE TEMPORARY VIEW [=updates] AS
 SELECT
 <#list keys as k>

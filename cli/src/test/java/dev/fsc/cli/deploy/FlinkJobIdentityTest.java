@@ -14,9 +14,13 @@ class FlinkJobIdentityTest {
     private static final String INSERT = "INSERT INTO gold.tiles SELECT user_id, COUNT(*) FROM ${topic} GROUP BY user_id";
 
     private static String manifest(String insert, String topic) {
+        return manifest(List.of(insert), topic);
+    }
+
+    private static String manifest(List<String> statements, String topic) {
         return new JobManifest(JobManifest.FORMAT_VERSION, "shop", "clicks", "plan1", "dev",
                 JobManifest.CatalogConfig.hadoop("/wh"), Map.of("topic", topic), Optional.empty(),
-                List.of(new JobManifest.Step("tiles", JobManifest.Kind.SQL, JobManifest.Severity.ERROR, List.of(insert),
+                List.of(new JobManifest.Step("tiles", JobManifest.Kind.SQL, JobManifest.Severity.ERROR, statements,
                         List.of(), List.of()))).toJson();
     }
 
@@ -40,6 +44,15 @@ class FlinkJobIdentityTest {
     void sqlChangeChangesTheStateShape() {
         FlinkJobIdentity before = FlinkJobIdentity.of(manifest(INSERT, "clicks"), "hashmap");
         FlinkJobIdentity after = FlinkJobIdentity.of(manifest(INSERT.replace("COUNT(*)", "SUM(1)"), "clicks"), "hashmap");
+        assertNotEquals(before.shape(), after.shape());
+    }
+
+    @Test
+    void anotherTileStateTtlChangesTheStateShape() {
+        // a savepoint of state without (or with another) TTL does not restore into the aggregate's new state
+        String ttl = "SET 'fsc.tiles.state-ttl.gold.tiles' = '%s'";
+        FlinkJobIdentity before = FlinkJobIdentity.of(manifest(List.of(ttl.formatted("1d11m"), INSERT), "clicks"), "hashmap");
+        FlinkJobIdentity after = FlinkJobIdentity.of(manifest(List.of(ttl.formatted("30d10m"), INSERT), "clicks"), "hashmap");
         assertNotEquals(before.shape(), after.shape());
     }
 

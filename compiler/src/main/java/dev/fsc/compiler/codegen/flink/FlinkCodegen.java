@@ -13,7 +13,9 @@ import dev.fsc.compiler.plan.NodeKind;
 import dev.fsc.compiler.plan.Plan;
 import dev.fsc.compiler.plan.PlanNode;
 import dev.fsc.compiler.spec.Durations;
+import dev.fsc.compiler.spec.Located;
 import dev.fsc.compiler.spec.ProjectSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +101,7 @@ public final class FlinkCodegen {
                 List<FlinkTileGroup> groups = FlinkTileGroup.of(view);
                 for (FlinkTileGroup group : groups) {
                     String id = "tiles_" + view.name() + "_" + Durations.format(group.size());
-                    steps.add(Step.sql(id, views.tiles(group, version), List.of("events")));
+                    steps.add(Step.sql(id, views.tiles(group, version, lateness(view, model)), List.of("events")));
                     tileTables.put(group.table(), view.entity().keyNames());
                 }
                 files.put("flink/online/" + view.name() + ".json", OnlineDescriptor.of(view, version, groups).toJson());
@@ -123,6 +125,13 @@ public final class FlinkCodegen {
     /** Whether the streaming path reads this source (stream and CDC sources; batch sources are Spark's). */
     public static boolean streamed(Source source) {
         return StreamingJob.streamed(source);
+    }
+
+    /** The longest lateness of the view's sources: how late an event may still update its tiles. */
+    private static Duration lateness(FeatureView view, Model model) {
+        return view.inputSources().stream().flatMap(name -> model.source(name).stream())
+                .flatMap(source -> source.spec().lateness().stream()).map(Located::value)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** The view's plan fingerprint: its online keys' version. */

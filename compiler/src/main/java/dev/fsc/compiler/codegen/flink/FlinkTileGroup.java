@@ -37,6 +37,29 @@ record FlinkTileGroup(FeatureView view, Duration size, List<Feature> features, L
         return TableNames.tiles(view.name(), size);
     }
 
+    /** Beyond the last moment an on-time event can update a tile: how long a job may be stopped or behind. */
+    static final Duration RESTART_MARGIN = Duration.ofDays(1);
+
+    /**
+     * How long the streaming aggregate keeps a tile's state after the tile's last update (Flink's state TTL, which
+     * counts processing time): the online ttl plus the lateness, and at least a tile plus the lateness plus
+     * {@link #RESTART_MARGIN}.
+     *
+     * <p>An event reaches a tile at most a tile plus the lateness after the tile's first event (a later one goes to
+     * the late table), and the online store reads a tile for at most its ttl: past both, no update can come that a
+     * read would see. An update after the state expired would start the tile again from that one event and
+     * overwrite the whole tile in the tile table and the online store, so the TTL adds a margin for the case in
+     * which processing time runs ahead of arrival time: a job stopped or lagging for up to a day still finds the
+     * state of every tile its backlog updates.
+     *
+     * @param lateness the longest lateness of the view's sources (zero when none declares one)
+     */
+    Duration stateTtl(Duration lateness) {
+        Duration lateUpdates = size.plus(lateness).plus(RESTART_MARGIN);
+        Duration reads = onlineTtl().map(t -> t.plus(lateness)).orElse(Duration.ZERO);
+        return reads.compareTo(lateUpdates) > 0 ? reads : lateUpdates;
+    }
+
     /**
      * How long the online store keeps an entity's tiles after its last write: the longest window plus one tile
      * (what a read at the head of the window still needs), or the view's ttl when longer; a feature without a

@@ -52,4 +52,19 @@ final class FlinkTime {
         int digits = Long.toString(n).length();
         return "INTERVAL '" + n + "' " + unit + (digits > 2 ? "(" + digits + ")" : "");
     }
+
+    /** A duration as days, hours, minutes and seconds, largest first, zero parts left out: {@code 30d10m}, {@code 1d1h11m}. */
+    static String compound(Duration d) {
+        StringBuilder out = new StringBuilder();
+        long s = d.toSeconds();
+        long[] units = {86_400, 3_600, 60, 1};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (s >= units[i]) {
+                out.append(s / units[i]).append(names[i]);
+                s %= units[i];
+            }
+        }
+        return out.isEmpty() ? "0s" : out.toString();
+    }
 }

@@ -8,6 +8,7 @@ import dev.fsc.compiler.spec.Durations;
 import dev.fsc.compiler.spec.FeatureViewSpec.FeatureSpec;
 import dev.fsc.compiler.sql.FlinkSqlText;
 import dev.fsc.compiler.sql.FlinkTypes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +61,9 @@ final class FlinkViewSql {
      * both are written from.
      *
      * @param version the view's plan fingerprint: a breaking change writes new online keys
+     * @param lateness the longest lateness of the view's sources: how late an event may still update a tile
      */
-    List<String> tiles(FlinkTileGroup group, String version) {
+    List<String> tiles(FlinkTileGroup group, String version, Duration lateness) {
         FeatureView view = group.view();
         String size = Durations.format(group.size());
         Map<String, Object> m = Identifiers.model();
@@ -73,6 +75,8 @@ final class FlinkViewSql {
         m.put("tileSizeText", size);
         m.put("version", version);
         m.put("ttl", group.onlineTtl().map(Durations::format).orElse("0"));
+        m.put("stateTtl", FlinkTime.compound(group.stateTtl(lateness)));
+        m.put("stateTtlBasis", stateTtlBasis(group, lateness));
         m.put("keys", view.entity().keyNames());
         m.put("keyColumns", view.entity().keys().stream()
                 .map(k -> Map.of("name", k.name().value(), "type", FlinkTypes.of(k.type().value()))).toList());
@@ -80,5 +84,15 @@ final class FlinkViewSql {
         m.put("states", group.states().stream()
                 .map(s -> Map.of("name", s.name(), "type", s.type(), "aggregate", s.aggregate())).toList());
         return templates.statements("tiles.sql.ftl", m);
+    }
+
+    /** What the tile state's TTL was computed from, for the comment above it. */
+    private static String stateTtlBasis(FlinkTileGroup group, Duration lateness) {
+        String late = lateness.isZero() ? "lateness (none declared)" : "lateness (" + Durations.format(lateness) + ")";
+        String floor = "a tile (" + Durations.format(group.size()) + ") + " + late + " + "
+                + Durations.format(FlinkTileGroup.RESTART_MARGIN);
+        return group.onlineTtl()
+                .map(t -> "the online ttl (" + Durations.format(t) + ") + " + late + ", at least " + floor)
+                .orElse(floor + " (the online store keeps these tiles forever)");
     }
 }

@@ -39,6 +39,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.job_context__online_1m (
   'ttl' = '1d'
 );
 
+-- A tile's aggregate state expires 1d16m after the tile's last update: the online ttl (1d) + lateness (15m), at least a tile (1m) + lateness (15m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.job_context__tiles_1m' = '1d16m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.job_context__tile_updates_1m AS
 SELECT
   job_id,

@@ -45,6 +45,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_eta_stats__onli
   'ttl' = '30d'
 );
 
+-- A tile's aggregate state expires 30d15m after the tile's last update: the online ttl (30d) + lateness (15m), at least a tile (1m) + lateness (15m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.provider_eta_stats__tiles_1m' = '30d15m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_eta_stats__tile_updates_1m AS
 SELECT
   provider_id,

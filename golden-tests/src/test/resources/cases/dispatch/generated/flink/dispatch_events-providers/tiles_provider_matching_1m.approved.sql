@@ -41,6 +41,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_matching__onlin
   'ttl' = '14d'
 );
 
+-- A tile's aggregate state expires 14d15m after the tile's last update: the online ttl (14d) + lateness (15m), at least a tile (1m) + lateness (15m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.provider_matching__tiles_1m' = '14d15m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_matching__tile_updates_1m AS
 SELECT
   provider_id,

@@ -45,6 +45,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_status__online_
   'ttl' = '0'
 );
 
+-- A tile's aggregate state expires 1d1m after the tile's last update: a tile (1m) + lateness (none declared) + 1d (the online store keeps these tiles forever).
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.provider_status__tiles_1m' = '1d1m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_status__tile_updates_1m AS
 SELECT
   provider_id,

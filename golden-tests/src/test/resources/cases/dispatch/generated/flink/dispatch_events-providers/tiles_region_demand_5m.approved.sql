@@ -45,6 +45,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.region_demand__online_5m
   'ttl' = '7d'
 );
 
+-- A tile's aggregate state expires 7d15m after the tile's last update: the online ttl (7d) + lateness (15m), at least a tile (5m) + lateness (15m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.region_demand__tiles_5m' = '7d15m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.region_demand__tile_updates_5m AS
 SELECT
   region_id,

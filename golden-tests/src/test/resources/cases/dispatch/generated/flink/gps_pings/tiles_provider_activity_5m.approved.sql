@@ -51,6 +51,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.provider_activity__onlin
   'ttl' = '1d'
 );
 
+-- A tile's aggregate state expires 1d7m after the tile's last update: the online ttl (1d) + lateness (2m), at least a tile (5m) + lateness (2m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.provider_activity__tiles_5m' = '1d7m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.provider_activity__tile_updates_5m AS
 SELECT
   provider_id,

@@ -45,6 +45,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.item_click_risk__online_
   'ttl' = '3d'
 );
 
+-- A tile's aggregate state expires 3d10m after the tile's last update: the online ttl (3d) + lateness (10m), at least a tile (1m) + lateness (10m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.item_click_risk__tiles_1m' = '3d10m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.item_click_risk__tile_updates_1m AS
 SELECT
   item_id,

@@ -35,6 +35,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.item_click_stats__online
   'ttl' = '169h'
 );
 
+-- A tile's aggregate state expires 7d1h10m after the tile's last update: the online ttl (169h) + lateness (10m), at least a tile (1h) + lateness (10m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.item_click_stats__tiles_1h' = '7d1h10m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.item_click_stats__tile_updates_1h AS
 SELECT
   item_id,

@@ -41,6 +41,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.item_click_stats__online
   'ttl' = '7d'
 );
 
+-- A tile's aggregate state expires 7d10m after the tile's last update: the online ttl (7d) + lateness (10m), at least a tile (1m) + lateness (10m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.item_click_stats__tiles_1m' = '7d10m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.item_click_stats__tile_updates_1m AS
 SELECT
   item_id,

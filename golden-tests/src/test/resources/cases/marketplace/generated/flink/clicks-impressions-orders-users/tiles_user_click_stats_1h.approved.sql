@@ -37,6 +37,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_click_stats__online
   'ttl' = '30d'
 );
 
+-- A tile's aggregate state expires 30d10m after the tile's last update: the online ttl (30d) + lateness (10m), at least a tile (1h) + lateness (10m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_click_stats__tiles_1h' = '30d10m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_click_stats__tile_updates_1h AS
 SELECT
   user_id,

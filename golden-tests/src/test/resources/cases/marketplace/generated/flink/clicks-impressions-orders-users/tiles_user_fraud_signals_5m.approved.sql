@@ -47,6 +47,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_fraud_signals__onli
   'ttl' = '7d'
 );
 
+-- A tile's aggregate state expires 7d after the tile's last update: the online ttl (7d) + lateness (none declared), at least a tile (5m) + lateness (none declared) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_fraud_signals__tiles_5m' = '7d';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_fraud_signals__tile_updates_5m AS
 SELECT
   user_id,

@@ -35,6 +35,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_item_interactions__
   'ttl' = '31d'
 );
 
+-- A tile's aggregate state expires 31d10m after the tile's last update: the online ttl (31d) + lateness (10m), at least a tile (1d) + lateness (10m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_item_interactions__tiles_1d' = '31d10m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_item_interactions__tile_updates_1d AS
 SELECT
   user_id,

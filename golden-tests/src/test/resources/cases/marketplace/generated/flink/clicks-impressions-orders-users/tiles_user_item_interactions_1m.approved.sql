@@ -37,6 +37,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_item_interactions__
   'ttl' = '30d'
 );
 
+-- A tile's aggregate state expires 30d10m after the tile's last update: the online ttl (30d) + lateness (10m), at least a tile (1m) + lateness (10m) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_item_interactions__tiles_1m' = '30d10m';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_item_interactions__tile_updates_1m AS
 SELECT
   user_id,

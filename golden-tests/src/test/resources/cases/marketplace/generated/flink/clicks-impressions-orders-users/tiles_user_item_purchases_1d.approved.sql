@@ -35,6 +35,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_item_purchases__onl
   'ttl' = '181d'
 );
 
+-- A tile's aggregate state expires 181d after the tile's last update: the online ttl (181d) + lateness (none declared), at least a tile (1d) + lateness (none declared) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_item_purchases__tiles_1d' = '181d';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_item_purchases__tile_updates_1d AS
 SELECT
   user_id,

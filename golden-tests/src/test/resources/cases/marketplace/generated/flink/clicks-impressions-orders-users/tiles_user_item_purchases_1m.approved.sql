@@ -35,6 +35,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_item_purchases__onl
   'ttl' = '180d'
 );
 
+-- A tile's aggregate state expires 180d after the tile's last update: the online ttl (180d) + lateness (none declared), at least a tile (1m) + lateness (none declared) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_item_purchases__tiles_1m' = '180d';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_item_purchases__tile_updates_1m AS
 SELECT
   user_id,

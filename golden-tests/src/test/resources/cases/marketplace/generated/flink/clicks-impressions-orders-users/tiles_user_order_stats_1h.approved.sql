@@ -35,6 +35,10 @@ CREATE TEMPORARY TABLE default_catalog.default_database.user_order_stats__online
   'ttl' = '90d'
 );
 
+-- A tile's aggregate state expires 90d after the tile's last update: the online ttl (90d) + lateness (none declared), at least a tile (1h) + lateness (none declared) + 1d.
+-- (Read by the runner, which sets it on the aggregate of the job's compiled plan.)
+SET 'fsc.tiles.state-ttl.gold.user_order_stats__tiles_1h' = '90d';
+
 CREATE TEMPORARY VIEW default_catalog.default_database.user_order_stats__tile_updates_1h AS
 SELECT
   user_id,
