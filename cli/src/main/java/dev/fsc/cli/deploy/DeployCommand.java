@@ -122,9 +122,11 @@ public final class DeployCommand implements Callable<Integer> {
         if (!newVersions.isEmpty()) {
             out.println("New table versions (" + newVersions.size() + "): these live tables cannot take the change in place, so the"
                     + " jobs move to a new version of each; the live table is left as it is, readable by whoever still reads it:");
-            newVersions.forEach((logical, physical) -> out.println("  + " + physical + "  (version " + deployedTables.version(logical)
-                    + " of " + logical + ", was " + TableVersions.physical(logical, deployedTables.version(logical) - 1) + ")"));
-            reasons.forEach(r -> out.println("      " + r));
+            newVersions.forEach((logical, physical) -> {
+                String was = TableVersions.physical(logical, deployedTables.version(logical) - 1);
+                out.println("  + " + physical + "  (version " + deployedTables.version(logical) + " of " + logical + ", was " + was + ")");
+                reasons.stream().filter(r -> r.startsWith("table " + was + ": ")).forEach(r -> out.println("      " + r));
+            });
             out.println("  The new versions are EMPTY until backfilled; this deploy does not backfill. After it: "
                     + BackfillHint.of(model, newVersions.keySet()));
         }

@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
  * The environment's Iceberg tables brought to what the specs declare, before any job or DAG of the deploy writes
  * to them: a table's {@code CREATE TABLE IF NOT EXISTS} leaves an existing table as it was, so a feature added to a
  * view would otherwise fail the next run on its tile table. The Spark runner compares ({@code --tables check}) and
- * evolves compatible differences in place ({@code --tables apply}); an incompatible one fails the deploy with the
- * runner's explanation and leaves the live table untouched. Tables nobody has written yet are left to the jobs
- * (which create them), so a first deploy starts no Spark. The local warehouse only: a Glue catalog (prod) needs AWS.
- * Before the actions are planned, {@link #incompatible()} tells the deploy which live tables cannot take the change
- * in place: the deploy moves those to a new version ({@code TableVersions}) and compiles again, and this action then
- * creates the new versions (empty, with the declared schema) beside the old ones, which it never touches.
+ * evolves compatible differences in place ({@code --tables apply}). Before the actions are planned,
+ * {@link #incompatible(List)} tells the deploy which live tables cannot take the change in place: the deploy moves
+ * those to their next version ({@code TableVersions}) and compiles again, and the action of that compilation creates
+ * the new versions (empty, with the declared schema) beside the old ones, which nothing writes again. Tables nobody
+ * has written yet are left to the jobs (which create them), so a first deploy starts no Spark. The local warehouse
+ * only: a Glue catalog (prod) needs AWS.
  */
 final class EvolveIcebergTables implements DeployAction {
     private static final Pattern INCOMPATIBLE = Pattern.compile("table (\\S+): .*INCOMPATIBLE: .*");
