@@ -57,8 +57,6 @@ public final class DeployCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    private Model loadedModel;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +66,6 @@ public final class DeployCommand implements Callable<Integer> {
             return loaded.exitCode();
         }
         Model model = loaded.model();
-        loadedModel = model;
         DeployTarget target = loaded.target();
         Plan plan = new ModelToPlan().plan(model);
         StateStore store = target.stateStore();
@@ -129,6 +126,7 @@ public final class DeployCommand implements Callable<Integer> {
             });
             out.println("  The new versions are EMPTY until backfilled; this deploy does not backfill. After it: "
                     + BackfillHint.of(model, newVersions.keySet()));
+            out.println();
         }
         out.println("Actions (" + actions.size() + "):");
         actions.forEach(a -> out.println("  - " + a.describe()));
@@ -141,7 +139,10 @@ public final class DeployCommand implements Callable<Integer> {
         if (!autoApprove && !approved(out)) {
             return System.console() == null ? ExitCodes.USAGE : ExitCodes.OK;
         }
-        return apply(store, deployed, plan, files, tables, newVersions, actions, out, err);
+        Optional<String> emptyTables = newVersions.isEmpty() ? Optional.empty() : Optional.of("New table versions, EMPTY until backfilled ("
+                + String.join(", ", newVersions.values()) + "): the jobs write them from their next run; the earlier versions keep their"
+                + " rows. Backfill: " + BackfillHint.of(model, newVersions.keySet()));
+        return apply(store, deployed, plan, files, tables, emptyTables, actions, out, err);
     }
 
     private boolean approved(PrintWriter out) {
@@ -160,7 +161,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private int apply(StateStore store, Optional<DeployState> deployed, Plan plan, Map<String, String> files, TableVersions tables,
-            Map<String, String> newVersions, List<DeployAction> actions, PrintWriter out, PrintWriter err) throws IOException {
+            Optional<String> emptyTables, List<DeployAction> actions, PrintWriter out, PrintWriter err) throws IOException {
         String who = System.getProperty("user.name", "unknown") + "@" + LocalStateStore.hostName();
         try (StateLock lock = store.lock(who)) {
             int serial = store.read().map(DeployState::serial).orElse(0);
@@ -189,11 +190,7 @@ public final class DeployCommand implements Callable<Integer> {
             DeployState next = state(serial + 1, plan, files, who, true, applied, tables);
             store.write(next, files.get("plan.json"), lock);
             out.println("Deployed plan " + plan.planHash() + " to " + environment + " (state serial " + next.serial() + ").");
-            if (!newVersions.isEmpty()) {
-                out.println("New table versions, EMPTY until backfilled (" + String.join(", ", newVersions.values())
-                        + "): the jobs write them from their next run; the earlier versions keep their rows. Backfill: "
-                        + BackfillHint.of(loadedModel, newVersions.keySet()));
-            }
+            emptyTables.ifPresent(out::println);
             return ExitCodes.OK;
         } catch (StateLockedException | StateConflictException e) {
             err.println("fsc deploy: " + e.getMessage() + "; nothing applied by this deploy");
