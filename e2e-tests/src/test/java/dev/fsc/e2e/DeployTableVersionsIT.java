@@ -111,6 +111,15 @@ class DeployTableVersionsIT {
         assertTrue(v2.stream().allMatch(l -> l.contains("2026-10-02")), "only the day run since (no backfill): " + v2.get(0));
         assertEquals(rowsBefore, project.contents(List.of(TILES), "old-day2").get(TILES), "the old version is not written");
         assertEquals(metadataV1, currentMetadata(project, TILES), "not even a new snapshot");
+
+        // the backfill deploy asked for fills the new version's earlier day: as many tiles as the old version has
+        ExampleProject.fsc("backfill", "--project", project.root().toString(), "--from", DAY_1.toString(), "--to", DAY_1.toString(),
+                "--view", "user_click_stats");
+        List<String> filled = project.contents(List.of(TILES_V2), "v2-backfilled").get(TILES_V2);
+        assertEquals(rowsBefore.size(), filled.stream().filter(l -> !l.contains("2026-10-02")).count(), "day 1 backfilled");
+        assertEquals(v2.size(), filled.stream().filter(l -> l.contains("2026-10-02")).count(), "day 2 kept");
+        assertEquals(rowsBefore, project.contents(List.of(TILES), "old-backfill").get(TILES), "the old version is not written");
+        assertEquals(metadataV1, currentMetadata(project, TILES));
     }
 
     private static Map<String, Long> longs(Map<?, ?> json) {
