@@ -1,5 +1,6 @@
 package dev.fsc.cli;
 
+import dev.fsc.cli.deploy.EnvironmentTables;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.diag.HumanRenderer;
@@ -48,10 +49,13 @@ final class CompileCommand implements Callable<Integer> {
             return ExitCodes.USER_ERRORS;
         }
         Plan plan = new ModelToPlan().plan(result.model().get());
-        Map<Path, String> files = GeneratedFiles.of(result.model().get(), plan, environment);
+        EnvironmentTables.Lookup tables = EnvironmentTables.of(found.get(), result.model().get().project(), environment);
+        tables.note().ifPresent(n -> err.println("fsc compile: note: " + n));
+        Map<Path, String> files = GeneratedFiles.of(result.model().get(), plan, environment, tables.versions());
         new AtomicFolderWriter(out).write(files);
         stdout.println("compiled " + plan.project() + " (plan " + plan.planHash() + ", " + plan.nodes().size()
                 + " nodes) -> " + renderer.displayPath(out) + " (" + HumanRenderer.count(files.size(), "file") + ")");
+        EnvironmentTables.describe(tables.versions()).forEach(t -> stdout.println("  table version: " + t));
         stdout.flush();
         return ExitCodes.OK;
     }

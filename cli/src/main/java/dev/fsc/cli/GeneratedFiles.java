@@ -1,5 +1,6 @@
 package dev.fsc.cli;
 
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.codegen.airflow.AirflowCodegen;
 import dev.fsc.compiler.codegen.connect.ConnectCodegen;
 import dev.fsc.compiler.codegen.flink.FlinkCodegen;
@@ -23,17 +24,22 @@ public final class GeneratedFiles {
         return files;
     }
 
-    /** The plan and every target's files for one environment. */
+    /** The plan and every target's files for one environment whose tables are all at version 1. */
     public static Map<Path, String> of(Model model, Plan plan, String environment) {
+        return of(model, plan, environment, TableVersions.NONE);
+    }
+
+    /** The plan and every target's files for one environment, naming the versions of its tables in {@code tables}. */
+    public static Map<Path, String> of(Model model, Plan plan, String environment, TableVersions tables) {
         Map<Path, String> files = of(plan);
         Map<String, String> inputs = SparkCodegen.localInputs(model.project(), environment);
         SparkCodegen.SparkJob spark = new SparkCodegen().generate(model, plan, Version.current(),
-                inputs, SparkCodegen.catalog(model.project(), environment));
+                inputs, SparkCodegen.catalog(model.project(), environment), tables);
         spark.files().forEach((path, content) -> files.put(Path.of(path), content));
         new AirflowCodegen().generate(model, spark.manifest(), environment, inputs)
                 .ifPresent(dag -> dag.files().forEach((path, content) -> files.put(Path.of(path), content)));
         FlinkCodegen.FlinkJobs flink = new FlinkCodegen().generate(model, plan, Version.current(), environment,
-                SparkCodegen.catalog(model.project(), environment));
+                SparkCodegen.catalog(model.project(), environment), tables);
         flink.files().forEach((path, content) -> files.put(Path.of(path), content));
         new ConnectCodegen().generate(model, environment).forEach((path, content) -> files.put(Path.of(path), content));
         return files;

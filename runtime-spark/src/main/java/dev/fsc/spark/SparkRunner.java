@@ -138,7 +138,7 @@ public final class SparkRunner {
             differing.forEach(p -> out.println("table " + p.table() + ": " + TableEvolution.describe(p)));
             if (differing.stream().anyMatch(p -> !p.incompatible().isEmpty())) {
                 out.println("tables: refused: the live tables are left as they are; a change that is not compatible in place needs"
-                        + " a table of its own (rename the view or dataset) or the old table dropped by hand");
+                        + " a table of its own (fsc deploy moves such a table to a new version)");
                 return JobResult.EXIT_FAILED;
             }
             if (apply) {

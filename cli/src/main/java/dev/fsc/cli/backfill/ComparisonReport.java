@@ -56,8 +56,8 @@ final class ComparisonReport {
         }
     }
 
-    /** The pairing of each tile table (by prefix: one table per tile size) and dataset table. */
-    static Map<String, Pairing> pairings(Model model) {
+    /** The pairing of each tile table (by prefix: one table per tile size, any version) and dataset table (at its version). */
+    static Map<String, Pairing> pairings(Model model, dev.fsc.compiler.codegen.TableVersions tables) {
         Map<String, Pairing> pairings = new LinkedHashMap<>();
         for (FeatureView view : model.views()) {
             List<String> k = new ArrayList<>(view.entity().keys().stream().map(e -> e.name().value()).toList());
@@ -67,7 +67,7 @@ final class ComparisonReport {
         for (Dataset d : model.datasets()) {
             List<String> values = new ArrayList<>(d.features().stream().map(f -> f.feature().outputName()).toList());
             d.labels().forEach(l -> values.add(l.spec().name().value()));
-            pairings.put(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()), new Pairing(values, false));
+            pairings.put(tables.physical(dev.fsc.compiler.codegen.spark.DatasetSql.table(d)), new Pairing(values, false));
         }
         return pairings;
     }

@@ -2,7 +2,11 @@ package dev.fsc.cli.backfill;
 
 import dev.fsc.cli.Version;
 import dev.fsc.cli.run.LocalRuns;
+import dev.fsc.cli.deploy.EnvironmentTables;
+import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.codegen.TableVersions;
+import dev.fsc.compiler.codegen.spark.DatasetSql;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
 import dev.fsc.compiler.diag.HumanRenderer;
@@ -41,10 +45,13 @@ record CompiledProject(Path root, Model model, Plan plan, BackfillEngine.Project
             }
         }
         Plan plan = new ModelToPlan().plan(model);
-        SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, Version.current(), inputs);
+        // backfill fills the tables the local environment's deployed jobs use, new versions included
+        TableVersions tables = EnvironmentTables.local(root, model.project(), err, "backfill");
+        SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, Version.current(), inputs,
+                JobManifest.CatalogConfig.hadoop("warehouse"), tables);
         Set<String> datasetTables = new LinkedHashSet<>();
-        model.datasets().forEach(d -> datasetTables.add(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())));
+        model.datasets().forEach(d -> datasetTables.add(tables.physical(DatasetSql.table(d))));
         return Optional.of(new CompiledProject(root, model, plan, new BackfillEngine.Project(job.manifest(),
-                new LocalRuns(root), ComparisonReport.pairings(model), datasetTables)));
+                new LocalRuns(root), ComparisonReport.pairings(model, tables), datasetTables)));
     }
 }

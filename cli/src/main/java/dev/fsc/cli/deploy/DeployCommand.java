@@ -5,6 +5,7 @@ import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.GeneratedFiles;
 import dev.fsc.cli.ProjectOption;
 import dev.fsc.cli.Version;
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.ModelToPlan;
 import dev.fsc.compiler.plan.Plan;
@@ -67,11 +68,11 @@ public final class DeployCommand implements Callable<Integer> {
         Model model = loaded.model();
         DeployTarget target = loaded.target();
         Plan plan = new ModelToPlan().plan(model);
-        Map<String, String> files = new TreeMap<>();
-        GeneratedFiles.of(model, plan, environment).forEach((path, content) -> files.put(path.toString(), content));
         StateStore store = target.stateStore();
 
         Optional<DeployState> deployed = store.read();
+        TableVersions tables = deployed.map(DeployState::tables).orElse(TableVersions.NONE);
+        Map<String, String> files = files(model, plan, tables);
         store.unfinished().ifPresent(partial -> err.println("fsc deploy: note: a deploy of plan " + partial.planHash()
                 + " by " + partial.deployedBy() + " did not finish (applied: " + partial.applied().size()
                 + " actions); this deploy converges from where it stopped"));
@@ -80,8 +81,22 @@ public final class DeployCommand implements Callable<Integer> {
                         () -> new IOException("the state of " + environment + " names a plan.json that its artifact store lacks")));
         PlanDiff diff = new PlanDiffer().diff(deployedPlan, plan, "environment " + environment);
         List<DeployAction> actions = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        Map<String, String> newVersions = new TreeMap<>();
         try {
-            actions.addAll(DeployPlanner.pending(loaded.root(), store, target, deployed, files));
+            Optional<EvolveIcebergTables> evolve = DeployPlanner.tables(loaded.root(), files, List.of());
+            List<String> incompatible = evolve.isPresent() ? evolve.get().incompatible(reasons) : List.of();
+            if (!incompatible.isEmpty()) {
+                // a live table cannot take the change in place: the jobs move to its next version, the old one stays
+                for (String physical : incompatible) {
+                    String logical = tables.logical(physical);
+                    tables = tables.next(logical);
+                    newVersions.put(logical, tables.physical(logical));
+                }
+                files = files(model, plan, tables);
+                evolve = DeployPlanner.tables(loaded.root(), files, List.copyOf(newVersions.values()));
+            }
+            actions.addAll(DeployPlanner.pending(store, target, deployed, files, evolve));
             actions.addAll(ConnectorPlanner.actions(model.project(), environment, files));
             actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files, deployed,
                     warmTimeout));
@@ -89,7 +104,10 @@ public final class DeployCommand implements Callable<Integer> {
             err.println("fsc deploy: cannot tell what " + environment + " needs, so nothing was applied: " + e.getMessage());
             return ExitCodes.USER_ERRORS;
         }
-        boolean stateCurrent = deployed.filter(s -> s.planHash().equals(plan.planHash()) && s.artifacts().equals(hashes(files))).isPresent();
+        Map<String, String> deployedFiles = files;
+        TableVersions deployedTables = tables;
+        boolean stateCurrent = deployed.filter(s -> s.planHash().equals(plan.planHash()) && s.artifacts().equals(hashes(deployedFiles))
+                && s.tables().equals(deployedTables)).isPresent();
         if (actions.isEmpty() && stateCurrent) {
             DeployState state = deployed.get();
             out.println("No changes. Environment " + environment + " is at plan " + state.planHash() + " (serial "
@@ -98,6 +116,18 @@ public final class DeployCommand implements Callable<Integer> {
         }
         out.print(new HumanDiffRenderer(System.console() != null).render(diff));
         out.println();
+        if (!newVersions.isEmpty()) {
+            out.println("New table versions (" + newVersions.size() + "): these live tables cannot take the change in place, so the"
+                    + " jobs move to a new version of each; the live table is left as it is, readable by whoever still reads it:");
+            newVersions.forEach((logical, physical) -> {
+                String was = TableVersions.physical(logical, deployedTables.version(logical) - 1);
+                out.println("  + " + physical + "  (version " + deployedTables.version(logical) + " of " + logical + ", was " + was + ")");
+                reasons.stream().filter(r -> r.startsWith("table " + was + ": ")).forEach(r -> out.println("      " + r));
+            });
+            out.println("  The new versions are EMPTY until backfilled; this deploy does not backfill. After it: "
+                    + BackfillHint.of(model, newVersions.keySet()));
+            out.println();
+        }
         out.println("Actions (" + actions.size() + "):");
         actions.forEach(a -> out.println("  - " + a.describe()));
         out.println("  - record state serial " + (deployed.map(DeployState::serial).orElse(0) + 1) + " in " + store.location());
@@ -109,7 +139,10 @@ public final class DeployCommand implements Callable<Integer> {
         if (!autoApprove && !approved(out)) {
             return System.console() == null ? ExitCodes.USAGE : ExitCodes.OK;
         }
-        return apply(store, deployed, plan, files, actions, out, err);
+        Optional<String> emptyTables = newVersions.isEmpty() ? Optional.empty() : Optional.of("New table versions, EMPTY until backfilled ("
+                + String.join(", ", newVersions.values()) + "): the jobs write them from their next run; the earlier versions keep their"
+                + " rows. Backfill: " + BackfillHint.of(model, newVersions.keySet()));
+        return apply(store, deployed, plan, files, tables, emptyTables, actions, out, err);
     }
 
     private boolean approved(PrintWriter out) {
@@ -127,8 +160,8 @@ public final class DeployCommand implements Callable<Integer> {
         return true;
     }
 
-    private int apply(StateStore store, Optional<DeployState> deployed, Plan plan, Map<String, String> files,
-            List<DeployAction> actions, PrintWriter out, PrintWriter err) throws IOException {
+    private int apply(StateStore store, Optional<DeployState> deployed, Plan plan, Map<String, String> files, TableVersions tables,
+            Optional<String> emptyTables, List<DeployAction> actions, PrintWriter out, PrintWriter err) throws IOException {
         String who = System.getProperty("user.name", "unknown") + "@" + LocalStateStore.hostName();
         try (StateLock lock = store.lock(who)) {
             int serial = store.read().map(DeployState::serial).orElse(0);
@@ -152,11 +185,12 @@ public final class DeployCommand implements Callable<Integer> {
                 }
                 action.outcome().forEach(line -> out.println("  " + line));
                 applied.add(action.describe());
-                store.recordProgress(state(serial + 1, plan, files, who, false, applied), lock);
+                store.recordProgress(state(serial + 1, plan, files, who, false, applied, tables), lock);
             }
-            DeployState next = state(serial + 1, plan, files, who, true, applied);
+            DeployState next = state(serial + 1, plan, files, who, true, applied, tables);
             store.write(next, files.get("plan.json"), lock);
             out.println("Deployed plan " + plan.planHash() + " to " + environment + " (state serial " + next.serial() + ").");
+            emptyTables.ifPresent(out::println);
             return ExitCodes.OK;
         } catch (StateLockedException | StateConflictException e) {
             err.println("fsc deploy: " + e.getMessage() + "; nothing applied by this deploy");
@@ -164,8 +198,17 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private static DeployState state(int serial, Plan plan, Map<String, String> files, String who, boolean complete, List<String> applied) {
-        return new DeployState(serial, plan.planHash(), Version.current(), Instant.now().toString(), who, complete, hashes(files), applied);
+    private static DeployState state(int serial, Plan plan, Map<String, String> files, String who, boolean complete, List<String> applied,
+            TableVersions tables) {
+        return new DeployState(serial, plan.planHash(), Version.current(), Instant.now().toString(), who, complete, hashes(files), applied,
+                tables);
+    }
+
+    /** Every generated file for this environment, by relative path, naming the tables at {@code tables}' versions. */
+    private Map<String, String> files(Model model, Plan plan, TableVersions tables) {
+        Map<String, String> files = new TreeMap<>();
+        GeneratedFiles.of(model, plan, environment, tables).forEach((path, content) -> files.put(path.toString(), content));
+        return files;
     }
 
     private static Map<String, String> hashes(Map<String, String> files) {

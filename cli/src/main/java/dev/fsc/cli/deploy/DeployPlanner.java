@@ -20,13 +20,11 @@ public final class DeployPlanner {
     private DeployPlanner() {
     }
 
-    public static List<DeployAction> pending(Path projectRoot, StateStore store, DeployTarget target, Optional<DeployState> deployed,
-            Map<String, String> files) throws IOException {
+    public static List<DeployAction> pending(StateStore store, DeployTarget target, Optional<DeployState> deployed,
+            Map<String, String> files, Optional<EvolveIcebergTables> tables) throws IOException {
         List<DeployAction> all = new ArrayList<>();
         all.add(new StoreArtifacts(store, files));
-        List<JobManifest> sparkJobs = files.entrySet().stream().filter(f -> f.getKey().matches("spark/[^/]+\\.job\\.json"))
-                .map(f -> JobManifest.fromJson(f.getValue())).toList();
-        EvolveIcebergTables.of(RunnerJar.SPARK.find(), projectRoot, sparkJobs).ifPresent(all::add);
+        tables.ifPresent(all::add);
         files.forEach((path, content) -> {
             if (isDag(path)) {
                 all.add(new WriteDagFile(target.dags(), dagName(path), content));
@@ -46,6 +44,17 @@ public final class DeployPlanner {
             }
         }
         return pending;
+    }
+
+    /**
+     * The action bringing the local warehouse's tables to what the compiled Spark jobs declare.
+     *
+     * @param newVersions physical names of the tables this deploy moves to a new version
+     */
+    static Optional<EvolveIcebergTables> tables(Path projectRoot, Map<String, String> files, List<String> newVersions) {
+        List<JobManifest> sparkJobs = files.entrySet().stream().filter(f -> f.getKey().matches("spark/[^/]+\\.job\\.json"))
+                .map(f -> JobManifest.fromJson(f.getValue())).toList();
+        return EvolveIcebergTables.of(RunnerJar.SPARK.find(), projectRoot, sparkJobs, newVersions);
     }
 
     private static boolean isDag(String path) {

@@ -1,6 +1,7 @@
 package dev.fsc.cli.deploy;
 
 import dev.fsc.common.json.Json;
+import dev.fsc.compiler.codegen.TableVersions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,10 @@ import java.util.TreeMap;
  * @param artifacts every generated file of the deployed plan: relative path to its content hash
  *     (sha-256 hex) in the environment's artifact store, so any earlier state can be restored from it
  * @param applied actions of this deploy that finished, in order (for a record and for resumption)
+ * @param tables the version of each Iceberg table the deployed jobs use (logical name to version; tables at
+ *     version 1 are not listed): a breaking change to a live table moves it to a new version instead of rewriting
+ *     it, and every command that compiles for this environment names the same tables. Restoring an earlier
+ *     document restores the names its jobs used (the old tables are never dropped).
  */
 public record DeployState(
         int serial,
@@ -31,7 +36,8 @@ public record DeployState(
         String deployedBy,
         boolean complete,
         Map<String, String> artifacts,
-        List<String> applied) {
+        List<String> applied,
+        TableVersions tables) {
     public static final int FORMAT_VERSION = 1;
 
     public DeployState {
@@ -50,6 +56,7 @@ public record DeployState(
         json.put("complete", complete);
         json.put("artifacts", new TreeMap<String, Object>(artifacts));
         json.put("applied", new ArrayList<Object>(applied));
+        json.put("table_versions", new TreeMap<String, Object>(tables.versions()));
         return Json.write(json) + "\n";
     }
 
@@ -64,8 +71,12 @@ public record DeployState(
         ((Map<?, ?>) json.get("artifacts")).forEach((path, hash) -> artifacts.put((String) path, (String) hash));
         List<String> applied = new ArrayList<>();
         ((List<?>) json.get("applied")).forEach(a -> applied.add((String) a));
+        // absent in documents written before table versions existed: every table at version 1
+        Map<String, Integer> versions = new TreeMap<>();
+        Object tables = json.getOrDefault("table_versions", Map.of());
+        ((Map<?, ?>) tables).forEach((table, version) -> versions.put((String) table, ((Number) version).intValue()));
         return new DeployState(((Number) json.get("serial")).intValue(), (String) json.get("plan_hash"),
                 (String) json.get("fsc_version"), (String) json.get("deployed_at"), (String) json.get("deployed_by"),
-                (Boolean) json.get("complete"), artifacts, applied);
+                (Boolean) json.get("complete"), artifacts, applied, new TableVersions(versions));
     }
 }

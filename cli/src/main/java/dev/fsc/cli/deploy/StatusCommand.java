@@ -55,6 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("  plan       " + s.planHash() + " (serial " + s.serial() + ")");
             out.println("  deployed   " + s.deployedAt() + " by " + s.deployedBy() + " with fsc " + s.fscVersion());
             out.println("  artifacts  " + s.artifacts().size() + " generated files");
+            EnvironmentTables.describe(s.tables()).forEach(t -> out.println("  table      " + t));
             for (String p : s.artifacts().keySet().stream().filter(p -> p.startsWith("airflow/") && p.endsWith(".py")).toList()) {
                 String name = p.substring("airflow/".length());
                 out.println("  DAG        " + target.dags().location(name) + (dagPresent(target.dags(), name) ? ""

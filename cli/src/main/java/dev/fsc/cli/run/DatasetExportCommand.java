@@ -8,6 +8,9 @@ import dev.fsc.common.manifest.JobManifest.Step;
 import dev.fsc.compiler.CompileResult;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.diag.HumanRenderer;
+import dev.fsc.cli.deploy.EnvironmentTables;
+import dev.fsc.compiler.codegen.TableVersions;
+import dev.fsc.compiler.codegen.spark.DatasetSql;
 import dev.fsc.compiler.model.Dataset;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -111,8 +114,8 @@ final class DatasetExportCommand implements Callable<Integer> {
             err.println("fsc dataset export: the Spark runner jar was not found; " + RunnerJar.SPARK.hint());
             return ExitCodes.USAGE;
         }
-        List<String> tables = dataset.map(d -> List.of(d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name())))
-                .orElse(tableOptions);
+        TableVersions versions = EnvironmentTables.local(root, result.model().get().project(), err, "dataset export");
+        List<String> tables = dataset.map(d -> List.of(versions.physical(DatasetSql.table(d)))).orElse(tableOptions);
         Files.createDirectories(local.tmp());
         Path work = Files.createTempDirectory(local.tmp(), "export-");
         List<Step> steps = new ArrayList<>();

@@ -2,7 +2,10 @@ package dev.fsc.cli.run;
 
 import dev.fsc.cli.ExitCodes;
 import dev.fsc.cli.Version;
+import dev.fsc.cli.deploy.EnvironmentTables;
+import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.compiler.CompileResult;
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.Compiler;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
 import dev.fsc.compiler.diag.HumanRenderer;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * makes first (specs without errors, local inputs present; then {@link #runner}: the Spark runner jar found).
  * What {@code fsc run} and {@code fsc run-task} share.
  */
-record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Map<String, String> inputs) {
+record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Map<String, String> inputs, TableVersions tables) {
     /** The environment local runs use. */
     static final String ENVIRONMENT = "local";
 
@@ -51,8 +54,11 @@ record LocalJob(Path root, Model model, Plan plan, SparkCodegen.SparkJob job, Ma
             }
         }
         Plan plan = new ModelToPlan().plan(model);
-        SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, Version.current(), inputs);
-        return new Compiled(new LocalJob(root, model, plan, job, inputs), ExitCodes.OK);
+        // the tables the local environment's deployed jobs use (a breaking change may have moved some to a new version)
+        TableVersions tables = EnvironmentTables.local(root, model.project(), err, command);
+        SparkCodegen.SparkJob job = new SparkCodegen().generate(model, plan, Version.current(), inputs,
+                JobManifest.CatalogConfig.hadoop("warehouse"), tables);
+        return new Compiled(new LocalJob(root, model, plan, job, inputs, tables), ExitCodes.OK);
     }
 
     /** The Spark runner jar; empty after saying how to get one (a usage error). */

@@ -5,6 +5,7 @@ import dev.fsc.cli.ProjectOption;
 import dev.fsc.cli.Version;
 import dev.fsc.common.manifest.JobResult;
 import dev.fsc.compiler.codegen.spark.SparkCodegen;
+import dev.fsc.compiler.codegen.spark.DatasetSql;
 import dev.fsc.compiler.model.Dataset;
 import dev.fsc.compiler.model.Model;
 import dev.fsc.compiler.plan.Plan;
@@ -105,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Map<String, String> datasetTables = new LinkedHashMap<>();
         for (Dataset d : model.datasets()) {
-            datasetTables.put(d.name(), d.spec().output().map(o -> o.table().value()).orElse("gold." + d.name()));
+            datasetTables.put(d.name(), compiled.job().tables().physical(DatasetSql.table(d)));
         }
         if (code == JobResult.EXIT_OK) {
             JobResult ran = JobResult.fromJson(Files.readString(resultFile, StandardCharsets.UTF_8));

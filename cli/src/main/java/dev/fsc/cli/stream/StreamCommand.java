@@ -106,8 +106,10 @@ public final class StreamCommand implements Callable<Integer> {
         }
         Model model = result.model().get();
         Plan plan = new ModelToPlan().plan(model);
+        dev.fsc.cli.deploy.EnvironmentTables.Lookup tables = dev.fsc.cli.deploy.EnvironmentTables.of(root, model.project(), environment);
+        tables.note().ifPresent(n -> err.println("fsc stream: note: " + n));
         FlinkCodegen.FlinkJobs compiled = new FlinkCodegen().generate(model, plan, Version.current(), environment,
-                SparkCodegen.catalog(model.project(), environment));
+                SparkCodegen.catalog(model.project(), environment), tables.versions());
         List<JobManifest> selected = compiled.manifests().stream().filter(m -> jobs.isEmpty() || jobs.contains(m.job())).toList();
         if (selected.isEmpty()) {
             err.println("fsc stream: no streaming job " + (jobs.isEmpty() ? "in this project (no stream or CDC source)"

@@ -82,8 +82,10 @@ public final class VerifyParityCommand implements Callable<Integer> {
             return ExitCodes.USER_ERRORS;
         }
         Model model = result.model().get();
+        // the tables `fsc run` and `fsc stream` write: the local environment's deployed versions of them
         FlinkCodegen.FlinkJobs compiled = new FlinkCodegen().generate(model, new ModelToPlan().plan(model), Version.current(),
-                environment, SparkCodegen.catalog(model.project(), environment));
+                environment, SparkCodegen.catalog(model.project(), environment),
+                dev.fsc.cli.deploy.EnvironmentTables.local(root, model.project(), err, "verify-parity"));
         Map<String, List<String>> tables = compiled.tileTables();
         if (tables.isEmpty()) {
             err.println("fsc verify-parity: no online feature view reads a stream or CDC source: nothing to compare");

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * The Iceberg tables both engines write, catalog-relative ({@code namespace.table}). Spark and Flink use
- * the same names and columns, so a table holds the same rows whichever path wrote it.
+ * the same names and columns, so a table holds the same rows whichever path wrote it. These are logical names:
+ * the jobs of an environment use the version {@link TableVersions} gives them.
  */
 public final class TableNames {
     private TableNames() {
@@ -25,6 +26,11 @@ public final class TableNames {
 
     public static String quarantine(String source) {
         return "silver." + source + "__quarantine";
+    }
+
+    /** The row versions of a CDC source ({@code valid_from} / {@code valid_to}); the batch path's. */
+    public static String versions(String source) {
+        return "silver." + source + "__versions";
     }
 
     /** The tiles of one view at one tile size. */

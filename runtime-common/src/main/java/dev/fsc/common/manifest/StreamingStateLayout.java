@@ -7,10 +7,11 @@ package dev.fsc.common.manifest;
  * and a changed layout makes deploy start the job fresh instead of failing on the savepoint.
  *
  * <p>1: the first runner. 2: the online-store sink accepts retractions, so each tile view's GROUP BY is one
- * operator shared by its two sinks (it was two).
+ * operator shared by its two sinks (it was two). 3: the statement set runs as a compiled plan, its tile aggregates'
+ * state with a TTL.
  */
 public final class StreamingStateLayout {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private StreamingStateLayout() {
     }

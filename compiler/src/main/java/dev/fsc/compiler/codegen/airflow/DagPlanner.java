@@ -4,7 +4,7 @@ import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.common.manifest.JobManifest.Kind;
 import dev.fsc.common.manifest.JobManifest.Severity;
 import dev.fsc.common.manifest.JobManifest.Step;
-import dev.fsc.compiler.codegen.spark.DatasetSql;
+import dev.fsc.common.manifest.CreatedTables;
 import dev.fsc.compiler.codegen.spark.SparkSteps;
 import dev.fsc.compiler.model.Dataset;
 import dev.fsc.compiler.model.FeatureView;
@@ -63,7 +63,7 @@ public final class DagPlanner {
             }
         }
         Set<String> datasetTables = new LinkedHashSet<>();
-        bySchedule.values().forEach(ds -> ds.forEach(d -> datasetTables.add(DatasetSql.table(d))));
+        bySchedule.values().forEach(ds -> ds.forEach(d -> datasetTables.add(table(job, d))));
         DailyDag features = featuresDag(model, job, project + "_" + job.job(), inFeaturesDag, datasetTables);
         List<DailyDag> dags = new ArrayList<>(List.of(features));
         bySchedule.forEach((cron, datasets) -> dags.add(datasetsDag(job, project, cron, datasets, features)));
@@ -123,9 +123,20 @@ public final class DagPlanner {
                 List.of(), "Publishes the day's build of every dataset (fast-forward of main) and tags it."));
         DailySchedule schedule = DailySchedule.of(cron, datasets);
         DailyDag.FeaturesUpstream upstream = new DailyDag.FeaturesUpstream(features.dagId(), PUBLISH, delta);
-        List<String> tables = datasets.stream().map(DatasetSql::table).toList();
+        List<String> tables = datasets.stream().map(d -> table(job, d)).toList();
         return new DailyDag(project + "_" + name, cron, schedule.deadline(), schedule.timeout(), "fsc-" + name, tables,
                 Optional.of(upstream), withEdges(tasks, job, Optional.of(WAIT_FOR_FEATURES)));
+    }
+
+    /**
+     * The table the job writes a dataset to, as its step creates it: the job already names the environment's
+     * version of the table, which the DAGs publish.
+     */
+    private static String table(JobManifest job, Dataset dataset) {
+        String id = SparkSteps.dataset(dataset.name());
+        return job.steps().stream().filter(s -> s.id().equals(id)).flatMap(s -> s.sql().stream())
+                .map(CreatedTables::of).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("step " + id + " of job " + job.job() + " creates no table"));
     }
 
     private static DagTask datasetTask(Dataset dataset) {

@@ -4,6 +4,7 @@ import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.common.manifest.JobManifest.CatalogConfig;
 import dev.fsc.common.manifest.JobManifest.Step;
 import dev.fsc.compiler.codegen.TableNames;
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.codegen.Templates;
 import dev.fsc.compiler.model.FeatureView;
 import dev.fsc.compiler.model.Model;
@@ -54,13 +55,22 @@ public final class FlinkCodegen {
      *     the others their Kafka topic (from the environment's {@code kafka:} settings)
      */
     public FlinkJobs generate(Model model, Plan plan, String fscVersion, String environment, CatalogConfig catalog) {
+        return generate(model, plan, fscVersion, environment, catalog, TableVersions.NONE);
+    }
+
+    /**
+     * @param tables the version of each Iceberg table the environment uses (its deploy state's): the jobs append to
+     *     those, the same tables the Spark job of the same map writes
+     */
+    public FlinkJobs generate(Model model, Plan plan, String fscVersion, String environment, CatalogConfig catalog,
+            TableVersions tables) {
         ProjectSpec project = model.project();
         Map<String, String> inputs = new TreeMap<>();
         project.environment(environment).ifPresent(env -> env.inputs().forEach(i -> inputs.put(i.source().value(), i.path().value())));
         Map<String, String> kafka = service(project, environment, "kafka");
         Map<String, String> online = service(project, environment, "online");
 
-        FlinkSourceSql sources = new FlinkSourceSql(templates, project.project().value());
+        FlinkSourceSql sources = new FlinkSourceSql(templates, project.project().value(), tables);
         FlinkViewSql views = new FlinkViewSql(templates);
         List<JobManifest> manifests = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
@@ -98,7 +108,7 @@ public final class FlinkCodegen {
             }
             for (FeatureView view : job.views()) {
                 String version = version(plan, view);
-                List<FlinkTileGroup> groups = FlinkTileGroup.of(view);
+                List<FlinkTileGroup> groups = FlinkTileGroup.of(view, tables);
                 for (FlinkTileGroup group : groups) {
                     String id = "tiles_" + view.name() + "_" + Durations.format(group.size());
                     steps.add(Step.sql(id, views.tiles(group, version, lateness(view, model)), List.of("events")));

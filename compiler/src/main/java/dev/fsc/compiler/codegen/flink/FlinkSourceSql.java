@@ -2,6 +2,7 @@ package dev.fsc.compiler.codegen.flink;
 
 import dev.fsc.compiler.codegen.RowChecks;
 import dev.fsc.compiler.codegen.TableNames;
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.codegen.Templates;
 import dev.fsc.compiler.model.Column;
 import dev.fsc.compiler.model.Source;
@@ -31,10 +32,12 @@ final class FlinkSourceSql {
     private final Templates templates;
     private final String project;
     private final RowChecks rowChecks = new RowChecks(FlinkSqlText::expression);
+    private final TableVersions tables;
 
-    FlinkSourceSql(Templates templates, String project) {
+    FlinkSourceSql(Templates templates, String project, TableVersions tables) {
         this.templates = templates;
         this.project = project;
+        this.tables = tables;
     }
 
     static boolean isCdc(Source source) {
@@ -117,7 +120,7 @@ final class FlinkSourceSql {
     List<String> bronze(Source source) {
         Map<String, Object> m = Identifiers.model();
         m.put("source", source.name());
-        m.put("bronze", TableNames.bronze(source.name()));
+        m.put("bronze", tables.physical(TableNames.bronze(source.name())));
         m.put("raw", TemporaryNames.of(source.name() + "__raw"));
         m.put("columns", rawColumns(source));
         return templates.statements("bronze.sql.ftl", m);
@@ -141,9 +144,9 @@ final class FlinkSourceSql {
         m.put("silver_view", TemporaryNames.of(name + "__silver"));
         m.put("events", TemporaryNames.source(name));
         m.put("versions", TemporaryNames.versions(name));
-        m.put("silver", TableNames.silver(name));
-        m.put("late", TableNames.late(name));
-        m.put("quarantine", TableNames.quarantine(name));
+        m.put("silver", tables.physical(TableNames.silver(name)));
+        m.put("late", tables.physical(TableNames.late(name)));
+        m.put("quarantine", tables.physical(TableNames.quarantine(name)));
         m.put("columns", columns(source));
         m.put("rawColumns", rawColumns(source));
         m.put("metaColumns", metaColumns(source));

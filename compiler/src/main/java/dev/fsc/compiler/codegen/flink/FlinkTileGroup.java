@@ -1,6 +1,7 @@
 package dev.fsc.compiler.codegen.flink;
 
 import dev.fsc.compiler.codegen.TableNames;
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.model.Feature;
 import dev.fsc.compiler.model.FeatureView;
 import java.time.Duration;
@@ -11,15 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The features of a view computed on one tile size, and the states their tiles keep (each once). */
-record FlinkTileGroup(FeatureView view, Duration size, List<Feature> features, List<FlinkTileState> states) {
+/**
+ * The features of a view computed on one tile size, the states their tiles keep (each once), and the tile table
+ * they are appended to, at the environment's version of it.
+ */
+record FlinkTileGroup(FeatureView view, Duration size, List<Feature> features, List<FlinkTileState> states, String table) {
     FlinkTileGroup {
         features = List.copyOf(features);
         states = List.copyOf(states);
     }
 
     /** A view's features grouped by tile size, smallest first (the same groups, hence tables, as the Spark path). */
-    static List<FlinkTileGroup> of(FeatureView view) {
+    static List<FlinkTileGroup> of(FeatureView view, TableVersions tables) {
         Map<Duration, List<Feature>> bySize = new TreeMap<>();
         for (Feature f : view.features()) {
             bySize.computeIfAbsent(f.tileSize(), k -> new ArrayList<>()).add(f);
@@ -28,13 +32,10 @@ record FlinkTileGroup(FeatureView view, Duration size, List<Feature> features, L
         bySize.forEach((size, features) -> {
             Map<String, FlinkTileState> states = new LinkedHashMap<>();
             features.forEach(f -> FlinkTileState.of(f).forEach(s -> states.putIfAbsent(s.name(), s)));
-            groups.add(new FlinkTileGroup(view, size, features, List.copyOf(states.values())));
+            groups.add(new FlinkTileGroup(view, size, features, List.copyOf(states.values()),
+                    tables.physical(TableNames.tiles(view.name(), size))));
         });
         return groups;
-    }
-
-    String table() {
-        return TableNames.tiles(view.name(), size);
     }
 
     /** Beyond the last moment an on-time event can update a tile: how long a job may be stopped or behind. */

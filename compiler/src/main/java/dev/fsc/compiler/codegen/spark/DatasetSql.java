@@ -31,13 +31,15 @@ import java.util.Set;
 public final class DatasetSql {
     private final Templates templates;
     private final Model model;
+    private final SparkNames names;
 
-    DatasetSql(Templates templates, Model model) {
+    DatasetSql(Templates templates, Model model, SparkNames names) {
         this.templates = templates;
         this.model = model;
+        this.names = names;
     }
 
-    /** The table a dataset is written to: its `output.table`, or `gold.<name>`. */
+    /** The table a dataset is written to (logical: before the environment's {@code TableVersions}): its `output.table`, or `gold.<name>`. */
     public static String table(Dataset dataset) {
         return dataset.spec().output().map(o -> o.table().value()).orElse("gold." + dataset.name());
     }
@@ -66,13 +68,13 @@ public final class DatasetSql {
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", dataset.name());
-        m.put("table", table(dataset));
+        m.put("table", names.dataset(dataset));
         m.put("timestamp", ts);
         m.put("horizonText", horizon.isZero() ? "none" : SparkTime.text(horizon));
         m.put("spineFrom", spineFrom);
         m.put("spineTo", spineTo);
         spec.spine().query().ifPresentOrElse(
-                q -> m.put("spineQuery", SparkSqlText.query(q, SparkNames::versions)),
+                q -> m.put("spineQuery", SparkSqlText.query(q, names::versions)),
                 () -> m.put("spineSource", spec.spine().source().orElseThrow().value()));
         m.put("firstDay", firstDay(spec));
 
@@ -129,7 +131,7 @@ public final class DatasetSql {
         spec.spine().source().ifPresent(s -> sources.add(s.value()));
         spec.spine().query().ifPresent(q -> SqlCanonicalizer.simpleNames(q).stream()
                 .filter(n -> model.source(n).isPresent()).forEach(sources::add));
-        List<String> firsts = sources.stream().map(s -> "(SELECT min(ds) FROM " + SparkNames.silver(s) + ")").toList();
+        List<String> firsts = sources.stream().map(s -> "(SELECT min(ds) FROM " + names.silver(s) + ")").toList();
         return "CAST(" + (firsts.size() == 1 ? firsts.get(0) : "least(" + String.join(", ", firsts) + ")") + " AS TIMESTAMP)";
     }
 
@@ -222,11 +224,11 @@ public final class DatasetSql {
     }
 
     /** The template model of a group of features on one tile size. */
-    private static Map<String, Object> group(TileGroup group, String suffix, boolean asOf) {
+    private Map<String, Object> group(TileGroup group, String suffix, boolean asOf) {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("suffix", suffix);
         g.put("asOf", asOf);
-        g.put("tiles", group.table());
+        g.put("tiles", group.table(names));
         g.put("probeTile", SparkTime.floor("p.t", group.size()));
         g.put("sizeInterval", SparkTime.interval(group.size()));
         g.put("states", group.states().stream().map(s -> Map.of("name", s.name(), "type", s.type(),

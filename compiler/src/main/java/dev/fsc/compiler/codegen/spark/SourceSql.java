@@ -21,10 +21,12 @@ final class SourceSql {
 
     private final Templates templates;
     private final String project;
+    private final SparkNames names;
 
-    SourceSql(Templates templates, String project) {
+    SourceSql(Templates templates, String project, SparkNames names) {
         this.templates = templates;
         this.project = project;
+        this.names = names;
     }
 
     static boolean isCdc(Source source) {
@@ -40,7 +42,7 @@ final class SourceSql {
     List<String> load(Source source, String inputPath) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("source", source.name());
-        model.put("bronze", SparkNames.bronze(source.name()));
+        model.put("bronze", names.bronze(source.name()));
         model.put("input", SparkNames.input(source.name()));
         model.put("pathParameter", SparkNames.inputParameter(source.name()));
         model.put("eventTime", eventTime(source));
@@ -71,10 +73,10 @@ final class SourceSql {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("source", source.name());
         model.put("cdc", cdc);
-        model.put("bronze", SparkNames.bronze(source.name()));
-        model.put("silver", SparkNames.silver(source.name()));
-        model.put("late", SparkNames.late(source.name()));
-        model.put("quarantine", SparkNames.quarantine(source.name()));
+        model.put("bronze", names.bronze(source.name()));
+        model.put("silver", names.silver(source.name()));
+        model.put("late", names.late(source.name()));
+        model.put("quarantine", names.quarantine(source.name()));
         model.put("columns", columns(source));
         model.put("rawColumns", cdc ? CDC_RAW : rawStreamColumns(source));
         model.put("metaColumns", metaColumns(source));
@@ -103,8 +105,8 @@ final class SourceSql {
     List<String> versions(Source source) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("source", source.name());
-        model.put("silver", SparkNames.silver(source.name()));
-        model.put("versions", SparkNames.versions(source.name()));
+        model.put("silver", names.silver(source.name()));
+        model.put("versions", names.versions(source.name()));
         model.put("primaryKey", source.spec().primaryKey().stream().map(Located::value).toList());
         model.put("columns", columns(source));
         return templates.statements("versions.sql.ftl", model);

@@ -3,6 +3,7 @@ package dev.fsc.compiler.codegen.spark;
 import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.common.manifest.JobManifest.CatalogConfig;
 import dev.fsc.common.manifest.JobManifest.Step;
+import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.codegen.Templates;
 import dev.fsc.compiler.codegen.spark.ViewSql.TileGroup;
 import dev.fsc.compiler.model.Dataset;
@@ -55,10 +56,20 @@ public final class SparkCodegen {
 
     /** @param catalog the Iceberg catalog of the environment the job runs in (see {@link #catalog}) */
     public SparkJob generate(Model model, Plan plan, String fscVersion, Map<String, String> localInputs, CatalogConfig catalog) {
+        return generate(model, plan, fscVersion, localInputs, catalog, TableVersions.NONE);
+    }
+
+    /**
+     * @param tables the version of each table the environment uses (its deploy state's); {@link TableVersions#NONE}
+     *     for the names of an environment that never had a breaking table change
+     */
+    public SparkJob generate(Model model, Plan plan, String fscVersion, Map<String, String> localInputs, CatalogConfig catalog,
+            TableVersions tables) {
         String project = model.project().project().value();
-        SourceSql sources = new SourceSql(templates, project);
-        ViewSql views = new ViewSql(templates);
-        DatasetSql datasets = new DatasetSql(templates, model);
+        SparkNames names = new SparkNames(tables);
+        SourceSql sources = new SourceSql(templates, project, names);
+        ViewSql views = new ViewSql(templates, names);
+        DatasetSql datasets = new DatasetSql(templates, model, names);
         List<Step> steps = new ArrayList<>();
         Set<String> written = new LinkedHashSet<>();
         List<String> silverSteps = new ArrayList<>();
@@ -70,20 +81,20 @@ public final class SparkCodegen {
             String input = localInputs.get(name);
             if (input != null) {
                 steps.add(Step.sql(SparkSteps.load(name), sources.load(source, input), List.of()));
-                written.add(SparkNames.bronze(name));
+                written.add(names.bronze(name));
                 silverDeps.add(SparkSteps.load(name));
             }
             steps.add(Step.sql(SparkSteps.silver(name), sources.silver(source), silverDeps));
             silverSteps.add(SparkSteps.silver(name));
-            written.add(SparkNames.silver(name));
-            written.add(SparkNames.quarantine(name));
-            source.spec().lateness().ifPresent(l -> written.add(SparkNames.late(name)));
+            written.add(names.silver(name));
+            written.add(names.quarantine(name));
+            source.spec().lateness().ifPresent(l -> written.add(names.late(name)));
             if (SourceSql.isCdc(source)) {
                 steps.add(Step.sql(SparkSteps.versions(name), sources.versions(source), List.of(SparkSteps.silver(name))));
                 silverSteps.add(SparkSteps.versions(name));
-                written.add(SparkNames.versions(name));
+                written.add(names.versions(name));
             }
-            for (TableChecks.Check check : TableChecks.of(source)) {
+            for (TableChecks.Check check : TableChecks.of(source, names)) {
                 String id = SparkSteps.check(name, check.name());
                 steps.add(Step.check(id, check.severity(), check.query(), List.of(SparkSteps.silver(name))));
                 checks.add(id);
@@ -100,7 +111,7 @@ public final class SparkCodegen {
                 String id = ids.get(i);
                 steps.add(Step.sql(id, views.tiles(group, model), List.of(SparkSteps.EVENTS)));
                 tileSteps.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(id);
-                written.add(group.table());
+                written.add(group.table(names));
             }
         }
         List<String> datasetSteps = new ArrayList<>();
@@ -110,7 +121,7 @@ public final class SparkCodegen {
             String id = SparkSteps.dataset(dataset.name());
             steps.add(Step.sql(id, datasets.build(dataset), deps));
             datasetSteps.add(id);
-            written.add(DatasetSql.table(dataset));
+            written.add(names.dataset(dataset));
         }
         List<String> beforePublish = new ArrayList<>();
         beforePublish.addAll(checks);
@@ -118,7 +129,7 @@ public final class SparkCodegen {
         beforePublish.addAll(datasetSteps);
         steps.add(Step.publish(SparkSteps.PUBLISH, List.copyOf(written), beforePublish));
         for (Dataset dataset : model.datasets()) {
-            steps.add(Step.sql(SparkSteps.tag(dataset.name()), List.of(tag(dataset)), List.of(SparkSteps.PUBLISH)));
+            steps.add(Step.sql(SparkSteps.tag(dataset.name()), List.of(tag(dataset, names)), List.of(SparkSteps.PUBLISH)));
         }
 
         Map<String, String> parameters = new TreeMap<>();
@@ -139,9 +150,9 @@ public final class SparkCodegen {
     }
 
     /** Tags the dataset's published snapshot with the last day it was built for, kept as long as the spec says. */
-    private static String tag(Dataset dataset) {
+    private static String tag(Dataset dataset, SparkNames names) {
         Optional<Duration> retain = dataset.spec().snapshotRetention().map(Located::value);
-        return "ALTER TABLE " + DatasetSql.table(dataset) + " CREATE OR REPLACE TAG `build-${ds_to}`"
+        return "ALTER TABLE " + names.dataset(dataset) + " CREATE OR REPLACE TAG `build-${ds_to}`"
                 + retain.map(r -> " RETAIN " + r.toDays() + " DAYS").orElse("");
     }
 

@@ -1,40 +1,50 @@
 package dev.fsc.compiler.codegen.spark;
 
 import dev.fsc.compiler.codegen.TableNames;
+import dev.fsc.compiler.codegen.TableVersions;
+import dev.fsc.compiler.model.Dataset;
 import java.time.Duration;
 
 /**
  * Names of the tables and temporary views the Spark jobs use. Tables are catalog-relative
- * ({@code namespace.table}); temporary views are single names, and a source's events view is named
- * like the source, so spec SQL ({@code FROM orders}) runs as written.
+ * ({@code namespace.table}) and at the version the environment uses ({@link TableVersions}); temporary views are
+ * single names, and a source's events view is named like the source, so spec SQL ({@code FROM orders}) runs as written.
  */
 final class SparkNames {
-    private SparkNames() {
+    private final TableVersions versions;
+
+    SparkNames(TableVersions versions) {
+        this.versions = versions;
     }
 
-    static String bronze(String source) {
-        return TableNames.bronze(source);
+    String bronze(String source) {
+        return versions.physical(TableNames.bronze(source));
     }
 
-    static String silver(String source) {
-        return TableNames.silver(source);
+    String silver(String source) {
+        return versions.physical(TableNames.silver(source));
     }
 
-    static String late(String source) {
-        return TableNames.late(source);
+    String late(String source) {
+        return versions.physical(TableNames.late(source));
     }
 
-    static String quarantine(String source) {
-        return TableNames.quarantine(source);
+    String quarantine(String source) {
+        return versions.physical(TableNames.quarantine(source));
     }
 
     /** The row versions of a CDC source (valid_from / valid_to). */
-    static String versions(String source) {
-        return "silver." + source + "__versions";
+    String versions(String source) {
+        return versions.physical(TableNames.versions(source));
     }
 
-    static String tiles(String view, Duration tileSize) {
-        return TableNames.tiles(view, tileSize);
+    String tiles(String view, Duration tileSize) {
+        return versions.physical(TableNames.tiles(view, tileSize));
+    }
+
+    /** The table a dataset is written to. */
+    String dataset(Dataset dataset) {
+        return versions.physical(DatasetSql.table(dataset));
     }
 
     /** The temporary view of a local input file. */

@@ -31,7 +31,7 @@ final class TableChecks {
 
     private static final RowChecks ROW_CHECKS = new RowChecks(SparkSqlText::expression);
 
-    static List<Check> of(Source source) {
+    static List<Check> of(Source source, SparkNames names) {
         List<Check> checks = new ArrayList<>();
         List<QualityCheck> quality = source.spec().quality();
         for (int i = 0; i < quality.size(); i++) {
@@ -41,7 +41,7 @@ final class TableChecks {
             if (rowCheck && severity == JobManifest.Severity.ERROR) {
                 continue;
             }
-            Optional<String> query = rowCheck ? failingRows(source, check) : query(source, check);
+            Optional<String> query = rowCheck ? failingRows(source, check, names.silver(source.name())) : query(source, check, names.silver(source.name()));
             String name = (i + 1) + "_" + check.kindName();
             query.ifPresent(q -> checks.add(new Check(name, severity, q)));
         }
@@ -56,16 +56,15 @@ final class TableChecks {
     /** Every day of the run, with or without rows. */
     private static final String RUN_DAYS = "SELECT explode(sequence(DATE'${ds_from}', DATE'${ds_to}')) AS ds";
 
-    private static Optional<String> failingRows(Source source, QualityCheck check) {
+    private static Optional<String> failingRows(Source source, QualityCheck check, String silver) {
         return ROW_CHECKS.combined(check).map(c ->
                 "SELECT concat(COUNT(*), ' rows of " + source.name() + " fail " + check.kindName() + ", e.g. ', first(" + c.reason() + ")) AS message\n"
-                        + "FROM " + SparkNames.silver(source.name()) + "\n"
+                        + "FROM " + silver + "\n"
                         + "WHERE " + days(source) + " AND (" + c.fails() + ")\n"
                         + "HAVING COUNT(*) > 0");
     }
 
-    private static Optional<String> query(Source source, QualityCheck check) {
-        String silver = SparkNames.silver(source.name());
+    private static Optional<String> query(Source source, QualityCheck check, String silver) {
         if (check instanceof Unique u) {
             String cols = String.join(", ", u.columns().stream().map(Located::value).toList());
             return Optional.of("SELECT concat(COUNT(*), ' values of (" + cols + ") occur more than once') AS message\n"

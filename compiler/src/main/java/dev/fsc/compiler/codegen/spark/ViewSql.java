@@ -20,15 +20,18 @@ import java.util.TreeMap;
 /** The events of every source and feature view as temporary views, and each view's tile tables. */
 final class ViewSql {
     private final Templates templates;
+    private final SparkNames names;
 
-    ViewSql(Templates templates) {
+    ViewSql(Templates templates, SparkNames names) {
         this.templates = templates;
+        this.names = names;
     }
 
     /** The features of a view computed on one tile size, and the states their tiles keep. */
     record TileGroup(FeatureView view, Duration size, List<Feature> features, List<TileState> states) {
-        String table() {
-            return SparkNames.tiles(view.name(), size);
+        /** The group's tile table at the environment's version of it. */
+        String table(SparkNames names) {
+            return names.tiles(view.name(), size);
         }
     }
 
@@ -59,7 +62,7 @@ final class ViewSql {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
             m.put("cdc", SourceSql.isCdc(s));
-            m.put("silver", SparkNames.silver(s.name()));
+            m.put("silver", names.silver(s.name()));
             m.put("columns", s.columns().stream().map(Column::name).toList());
             sources.add(m);
         }
@@ -70,14 +73,14 @@ final class ViewSql {
         return templates.statements("events.sql.ftl", Map.of("sources", sources, "views", views));
     }
 
-    private static Map<String, Object> eventsOf(FeatureView view, Model model) {
+    private Map<String, Object> eventsOf(FeatureView view, Model model) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", view.name());
         m.put("events", SparkNames.events(view.name()));
         m.put("keys", view.entity().keyNames().stream()
                 .map(k -> Map.of("key", k, "column", view.keyColumns().get(k))).toList());
         if (view.spec().query().isPresent()) {
-            m.put("query", SparkSqlText.query(view.spec().query().get(), SparkNames::versions));
+            m.put("query", SparkSqlText.query(view.spec().query().get(), names::versions));
             m.put("eventTime", "event_time");
         } else {
             String source = view.spec().source().orElseThrow().value();
@@ -98,14 +101,14 @@ final class ViewSql {
         FeatureView view = group.view();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("view", view.name());
-        m.put("table", group.table());
+        m.put("table", group.table(names));
         m.put("events", SparkNames.events(view.name()));
         m.put("tileSizeText", SparkTime.text(group.size()));
         m.put("keys", view.entity().keyNames());
         m.put("keyColumns", keyColumns(view.entity()));
         m.put("floor", SparkTime.floor("event_time", group.size()));
         m.put("snapshotSources", view.inputSources().stream().map(model::source).flatMap(java.util.Optional::stream)
-                .filter(SourceSql::isCdc).map(s -> SparkNames.silver(s.name())).toList());
+                .filter(SourceSql::isCdc).map(s -> names.silver(s.name())).toList());
         m.put("states", group.states().stream()
                 .map(s -> Map.of("name", s.name(), "type", s.type(), "aggregate", s.over(""))).toList());
         return templates.statements("tiles.sql.ftl", m);
