@@ -1,5 +1,6 @@
 package dev.fsc.flink.runner;
 
+import dev.fsc.flink.online.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,10 +34,6 @@ final class TileStateTtls {
     private static final List<String> GROUP_AGGREGATES = List.of("stream-exec-group-aggregate_", "stream-exec-global-group-aggregate_");
     private static final String SINK = "stream-exec-sink_";
 
-    /** A TTL as the compiler writes it: days, hours, minutes, seconds, largest first ({@code 30d10m}, {@code 1d1h11m}). */
-    private static final Pattern COMPOUND = Pattern.compile("(?:\\d+[dhms])+");
-    private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
-
     private final Map<String, Duration> byTable = new TreeMap<>();
 
     /** Whether a {@code SET} key is a tile table's state TTL rather than a Flink option. */
@@ -49,7 +44,7 @@ final class TileStateTtls {
     /** Records {@code SET 'fsc.tiles.state-ttl.<namespace.table>' = '<duration>'}. */
     void set(String key, String value) {
         String table = key.substring(OPTION_PREFIX.length());
-        Duration ttl = COMPOUND.matcher(value).matches() ? parse(value) : Duration.ZERO;
+        Duration ttl = ttl(value);
         if (table.split("\\.").length != 2 || ttl.isZero()) {
             throw new IllegalArgumentException("SET '" + key + "' = '" + value
                     + "': expected '" + OPTION_PREFIX + "<namespace>.<table>' and a positive duration (e.g. 1d, 30d10m)");
@@ -57,19 +52,13 @@ final class TileStateTtls {
         byTable.put(table, ttl);
     }
 
-    private static Duration parse(String compound) {
-        Duration total = Duration.ZERO;
-        Matcher part = PART.matcher(compound);
-        while (part.find()) {
-            long n = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
+    /** The TTL written as a compound duration ({@code 30d10m}); zero when it is not one. */
+    private static Duration ttl(String value) {
+        try {
+            return Duration.ofMillis(Durations.millis(value));
+        } catch (IllegalArgumentException e) {
+            return Duration.ZERO;
         }
-        return total;
     }
 
     /**
