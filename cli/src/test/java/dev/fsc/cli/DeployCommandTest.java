@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,67 @@ class DeployCommandTest {
         assertTrue(Files.exists(state.resolve("artifacts").resolve(hashIn(state.resolve("history/000001.json"), "spark/daily.job.json"))),
                 "serial 1's files are still in the store");
         assertFalse(firstJob.isEmpty());
+    }
+
+    @Test
+    void aRollbackDeploysAnEarlierSerialsStoredFilesAgainAsANewSerial() throws IOException {
+        assertEquals(0, deploy("--auto-approve").code());
+        write("view.yaml", MainTest.VIEW.replace("expr: amount", "expr: amount * 2"));
+        assertEquals(0, deploy("--auto-approve").code());
+        Path dags = dir.resolve(".fsc/airflow/local/dags");
+        Map<Path, String> dagsAtSerial2 = contents(dags);
+
+        MainTest.Run rollback = deploy("--auto-approve", "--rollback-to", "1");
+        assertEquals(0, rollback.code(), rollback.all());
+        assertTrue(rollback.out().contains("Rolling back local to serial 1: plan "), rollback.out());
+        assertTrue(rollback.out().contains("~ view:user_stats  breaking"), "the change back is shown as a plan: " + rollback.out());
+        String first = Files.readString(state.resolve("history/000001.json"));
+        String third = Files.readString(state.resolve("history/000003.json"));
+        assertTrue(third.contains("\"serial\": 3"), "a rollback is a new state serial, the history stays: " + third);
+        assertEquals(section(first, "\"plan_hash\""), section(third, "\"plan_hash\""));
+        assertEquals(section(first, "\"artifacts\""), section(third, "\"artifacts\""), "serial 1's files, byte for byte");
+        Map<Path, String> dagsNow = contents(dags);
+        assertTrue(!dagsNow.equals(dagsAtSerial2), "the DAG files went back");
+        for (Map.Entry<Path, String> dag : dagsNow.entrySet()) {
+            String stored = Files.readString(state.resolve("artifacts").resolve(hashIn(state.resolve("history/000001.json"),
+                    "airflow/" + dag.getKey())));
+            assertEquals(stored, dag.getValue(), "the DAG folder holds serial 1's " + dag.getKey());
+        }
+
+        MainTest.Run again = deploy("--auto-approve", "--rollback-to", "1");
+        assertEquals(0, again.code(), again.all());
+        assertTrue(again.out().contains("\nNo changes. Environment local is at plan "), "a re-run changes nothing: " + again.out());
+        MainTest.Run plan = MainTest.fsc("plan", "--diff", "--project", dir.toString(), "--env", "local", "--detailed-exitcode");
+        assertEquals(5, plan.code(), "the specs still say serial 2's change, and plan --env shows it against serial 1's: " + plan.all());
+
+        MainTest.Run status = MainTest.fsc("status", "--env", "local", "--history", "--project", dir.toString());
+        assertEquals(0, status.code(), status.all());
+        assertTrue(status.out().matches("(?s).*history    serial 3  plan \\S+  \\S+ by \\S+  \\(current\\)\n"
+                + "  history    serial 2  plan .*\n  history    serial 1  plan .*"), status.out());
+
+        MainTest.Run unknown = deploy("--auto-approve", "--rollback-to", "9");
+        assertEquals(ExitCodes.USER_ERRORS, unknown.code(), unknown.all());
+        assertTrue(unknown.err().contains("local has no deploy of serial 9 (it is at serial 3)"), unknown.err());
+        Files.delete(state.resolve("artifacts").resolve(hashIn(state.resolve("history/000002.json"), "spark/daily.job.json")));
+        MainTest.Run lost = deploy("--auto-approve", "--rollback-to", "2");
+        assertEquals(ExitCodes.USER_ERRORS, lost.code(), lost.all());
+        assertTrue(lost.err().contains("lacks spark/daily.job.json"), lost.err());
+        assertEquals(third, Files.readString(state.resolve("state.json")), "a refused rollback writes nothing");
+    }
+
+    /** From {@code key} to the end of its line (a scalar) or of its JSON object. */
+    private static String section(String document, String key) {
+        int at = document.indexOf(key);
+        int end = document.charAt(document.indexOf(':', at) + 2) == '{' ? document.indexOf('}', at) : document.indexOf('\n', at);
+        return document.substring(at, end);
+    }
+
+    private static Map<Path, String> contents(Path folder) throws IOException {
+        Map<Path, String> contents = new TreeMap<>();
+        for (Path file : files(folder)) {
+            contents.put(file.getFileName(), Files.readString(file));
+        }
+        return contents;
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class DeployCommand implements Callable<Integer> {
                     + " past it the deploy fails and readers stay on the old version (default ${DEFAULT-VALUE})")
     private Duration warmTimeout;
 
+    @Option(names = "--rollback-to", paramLabel = "SERIAL",
+            description = "deploy again what the deploy of state serial SERIAL deployed — its stored generated files, plan and"
+                    + " table versions — instead of compiling the specs (fsc status --env NAME --history lists the serials)")
+    private Integer rollbackTo;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -67,12 +72,33 @@ public final class DeployCommand implements Callable<Integer> {
         }
         Model model = loaded.model();
         DeployTarget target = loaded.target();
-        Plan plan = new ModelToPlan().plan(model);
         StateStore store = target.stateStore();
 
         Optional<DeployState> deployed = store.read();
-        TableVersions tables = deployed.map(DeployState::tables).orElse(TableVersions.NONE);
-        Map<String, String> files = files(model, plan, tables);
+        Optional<DeployState> restoring = rollbackTo == null ? Optional.empty() : store.history(rollbackTo);
+        if (rollbackTo != null && restoring.isEmpty()) {
+            err.println("fsc deploy: " + environment + " has no deploy of serial " + rollbackTo + " (it is at serial "
+                    + deployed.map(DeployState::serial).orElse(0) + "); nothing applied. fsc status --env " + environment
+                    + " --history lists the deploys it can roll back to");
+            return ExitCodes.USER_ERRORS;
+        }
+        TableVersions tables = restoring.or(() -> deployed).map(DeployState::tables).orElse(TableVersions.NONE);
+        Plan plan;
+        Map<String, String> files;
+        if (restoring.isPresent()) {
+            try {
+                files = restoredFiles(store, restoring.get());
+            } catch (IOException e) {
+                err.println("fsc deploy: cannot roll back to serial " + rollbackTo + ", so nothing was applied: " + e.getMessage());
+                return ExitCodes.USER_ERRORS;
+            }
+            plan = PlanJson.read(files.get("plan.json"));
+            out.println("Rolling back " + environment + " to serial " + rollbackTo + ": plan " + plan.planHash() + ", deployed "
+                    + restoring.get().deployedAt() + " by " + restoring.get().deployedBy() + " (its stored files, not the specs).");
+        } else {
+            plan = new ModelToPlan().plan(model);
+            files = files(model, plan, tables);
+        }
         store.unfinished().ifPresent(partial -> err.println("fsc deploy: note: a deploy of plan " + partial.planHash()
                 + " by " + partial.deployedBy() + " did not finish (applied: " + partial.applied().size()
                 + " actions); this deploy converges from where it stopped"));
@@ -86,6 +112,12 @@ public final class DeployCommand implements Callable<Integer> {
         try {
             Optional<EvolveIcebergTables> evolve = DeployPlanner.tables(loaded.root(), files, List.of());
             List<String> incompatible = evolve.isPresent() ? evolve.get().incompatible(reasons) : List.of();
+            if (!incompatible.isEmpty() && restoring.isPresent()) {
+                // a rollback restores the table versions of its serial; it never makes new ones
+                err.println("fsc deploy: cannot roll back to serial " + rollbackTo + ", so nothing was applied: its jobs declare "
+                        + "tables the live ones cannot take: " + String.join("; ", reasons));
+                return ExitCodes.USER_ERRORS;
+            }
             if (!incompatible.isEmpty()) {
                 // a live table cannot take the change in place: the jobs move to its next version, the old one stays
                 for (String physical : incompatible) {
@@ -208,6 +240,19 @@ public final class DeployCommand implements Callable<Integer> {
     private Map<String, String> files(Model model, Plan plan, TableVersions tables) {
         Map<String, String> files = new TreeMap<>();
         GeneratedFiles.of(model, plan, environment, tables).forEach((path, content) -> files.put(path.toString(), content));
+        return files;
+    }
+
+    /** The generated files a deploy stored, from the artifact store by their content hashes. */
+    private static Map<String, String> restoredFiles(StateStore store, DeployState deploy) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        for (Map.Entry<String, String> artifact : deploy.artifacts().entrySet()) {
+            files.put(artifact.getKey(), store.artifact(artifact.getValue()).orElseThrow(() -> new IOException("the artifact store "
+                    + store.location() + "/artifacts lacks " + artifact.getKey() + " (" + artifact.getValue() + ") of serial " + deploy.serial())));
+        }
+        if (!files.containsKey("plan.json")) {
+            throw new IOException("serial " + deploy.serial() + " names no plan.json");
+        }
         return files;
     }
 

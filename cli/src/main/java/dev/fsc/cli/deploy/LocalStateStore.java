@@ -39,6 +39,11 @@ public final class LocalStateStore implements StateStore {
     }
 
     @Override
+    public Optional<DeployState> history(int serial) throws IOException {
+        return readDocument(dir.resolve(StateStore.historyName(serial)));
+    }
+
+    @Override
     public void recordProgress(DeployState partial, StateLock lock) throws IOException {
         requireHeld(lock);
         replace(dir.resolve("progress.json"), partial.toJson());
@@ -116,10 +121,10 @@ public final class LocalStateStore implements StateStore {
             throw new StateConflictException("the state of " + dir + " is at serial " + current + ", this deploy expected "
                     + (next.serial() - 1) + ": another deploy wrote it meanwhile");
         }
-        Path history = dir.resolve("history");
-        Files.createDirectories(history);
+        Path history = dir.resolve(StateStore.historyName(next.serial()));
+        Files.createDirectories(history.getParent());
         String json = next.toJson();
-        replace(history.resolve(String.format("%06d.json", next.serial())), json);
+        replace(history, json);
         replace(dir.resolve("plan.json"), planJson);
         replace(dir.resolve("state.json"), json); // the document is what says the write happened
         Files.deleteIfExists(dir.resolve("progress.json"));

@@ -33,6 +33,11 @@ final class S3StateStore implements StateStore {
         return document(PROGRESS);
     }
 
+    @Override
+    public Optional<DeployState> history(int serial) throws IOException {
+        return document(StateStore.historyName(serial));
+    }
+
     private Optional<DeployState> document(String name) throws IOException {
         Optional<S3Objects.Stored> stored = objects.get(name);
         try {
@@ -85,7 +90,7 @@ final class S3StateStore implements StateStore {
                     + (next.serial() - 1) + ": another deploy wrote it meanwhile");
         }
         String json = next.toJson();
-        objects.put(String.format("history/%06d.json", next.serial()), json);
+        objects.put(StateStore.historyName(next.serial()), json);
         objects.put("plan.json", planJson);
         boolean written = current.isEmpty() ? objects.putIfAbsent(STATE, json) : objects.putIfMatch(STATE, json, current.get().etag());
         if (!written) {

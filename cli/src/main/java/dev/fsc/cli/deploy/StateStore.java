@@ -31,6 +31,17 @@ public interface StateStore {
      */
     void recordProgress(DeployState partial, StateLock lock) throws IOException;
 
+    /**
+     * The document the deploy of {@code serial} wrote (every one is kept, so any of them can be deployed again);
+     * empty if no deploy wrote that serial.
+     */
+    Optional<DeployState> history(int serial) throws IOException;
+
+    /** The name of the document of {@code serial} in the store's {@code history/} folder. */
+    static String historyName(int serial) {
+        return String.format("history/%06d.json", serial);
+    }
+
     /** The progress record of a deploy that did not finish; empty if the last one finished. */
     Optional<DeployState> unfinished() throws IOException;
 

@@ -33,6 +33,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "NAME", required = true, description = "environment from fsc.yaml")
     private String environment;
 
+    @Option(names = "--history", description = "also list the earlier deploys, newest first (at most " + HISTORY_SHOWN
+            + "): the serials fsc deploy --rollback-to takes")
+    private boolean history;
+
+    private static final int HISTORY_SHOWN = 20;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -74,10 +80,26 @@ public final class StatusCommand implements Callable<Integer> {
         }
         ConnectorPlanner.cluster(loaded.model().project(), environment).ifPresent(connect -> connectors(connect,
                 loaded.model().project().project().value(), out));
+        if (history && state.isPresent()) {
+            deployHistory(store, state.get().serial(), out);
+        }
         store.unfinished().ifPresent(p -> out.println("  unfinished deploy of plan " + p.planHash() + " by " + p.deployedBy()
                 + " at " + p.deployedAt() + ": " + p.applied().size() + " actions applied; run fsc deploy to converge"));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The documents of the latest deploys: each can be deployed again by its serial. */
+    private static void deployHistory(StateStore store, int current, PrintWriter out) throws IOException {
+        int oldest = Math.max(1, current - HISTORY_SHOWN + 1);
+        for (int serial = current; serial >= oldest; serial--) {
+            Optional<DeployState> deploy = store.history(serial);
+            out.println("  history    serial " + serial + deploy.map(d -> "  plan " + d.planHash() + "  " + d.deployedAt() + " by "
+                    + d.deployedBy() + (d.serial() == current ? "  (current)" : "")).orElse("  (document missing)"));
+        }
+        if (oldest > 1) {
+            out.println("  history    " + (oldest - 1) + " earlier deploys not shown");
+        }
     }
 
     private static boolean dagPresent(DagFolder dags, String name) {
