@@ -85,6 +85,11 @@ public final class ExportedTiles implements OnlineStore {
         return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
     }
 
+    /** Every entity's hash: key to tile fields and their encoded states. */
+    public Map<String, Map<String, String>> hashes() {
+        return java.util.Collections.unmodifiableMap(hashes);
+    }
+
     @Override
     public Map<String, String> read(String key) {
         return hashes.getOrDefault(key, Map.of());

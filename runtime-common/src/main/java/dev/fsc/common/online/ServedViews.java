@@ -131,13 +131,26 @@ public final class ServedViews {
         if (served.isEmpty() || served.get().version().equals(next.version())) {
             return true;
         }
-        OptionalLong ours = progress(store, next);
-        OptionalLong theirs = progress(store, served.get());
-        if (ours.isEmpty() || ours.getAsLong() < theirs.orElse(Long.MIN_VALUE)) {
+        if (!caughtUp(store, next, served.get())) {
             return false;
         }
-        OptionalLong needed = neededFrom(store, next, served.get(), theirs);
+        OptionalLong needed = neededFrom(store, next, served.get(), progress(store, served.get()));
         return needed.isEmpty() || earliest(store, next).orElse(Long.MAX_VALUE) <= needed.getAsLong();
+    }
+
+    /** Whether {@code next}'s stream has reached the served version's watermark (any, when that recorded none). */
+    public static boolean caughtUp(OnlineStore store, ViewDescriptor next, ViewDescriptor served) {
+        OptionalLong ours = progress(store, next);
+        return ours.isPresent() && ours.getAsLong() >= progress(store, served).orElse(Long.MIN_VALUE);
+    }
+
+    /**
+     * Records that tiles loaded from batch hold {@code view}'s history from {@code fromMillis} on (the field
+     * {@code earliest/batch}): {@link #earliest} then reaches back that far, whatever the stream wrote.
+     */
+    public static void recordBatchHistory(OnlineStore store, ViewDescriptor view, long fromMillis) {
+        store.upsert(progressKey(view.view(), view.version()), Map.of(EARLIEST + "batch", Long.toString(fromMillis)), 0);
+        store.flush();
     }
 
     /** How far back the new version's tiles must reach; empty when the served version recorded no earliest tile. */

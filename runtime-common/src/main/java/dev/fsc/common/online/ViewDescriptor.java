@@ -102,6 +102,17 @@ public record ViewDescriptor(String view, String version, List<Column> keys, Opt
         }
     }
 
+    /** How long the online store keeps an entity's tiles of {@code tileMillis} after their last write ({@link OnlineTtl}; empty = always). */
+    public Optional<Long> keyTtlMillis(long tileMillis) {
+        return OnlineTtl.millis(ttlMillis, tileMillis, features.stream().filter(f -> f.tileMillis() == tileMillis)
+                .map(Feature::windowMillis).toList());
+    }
+
+    /** The largest tile size: a boundary of it is a boundary of every tile. */
+    public long largestTileMillis() {
+        return tiles.stream().mapToLong(TileLayout::tileMillis).max().orElseThrow();
+    }
+
     /** The layout of one tile size. */
     public TileLayout layout(long tileMillis) {
         return tiles.stream().filter(l -> l.tileMillis() == tileMillis).findFirst()

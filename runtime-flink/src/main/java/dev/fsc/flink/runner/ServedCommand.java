@@ -2,6 +2,9 @@ package dev.fsc.flink.runner;
 
 import dev.fsc.common.json.Json;
 import dev.fsc.common.manifest.JobResult;
+import dev.fsc.common.online.BatchTileFill;
+import dev.fsc.common.online.ExportedTiles;
+import dev.fsc.common.online.HistoryGap;
 import dev.fsc.common.online.OnlineStore;
 import dev.fsc.common.online.ServedViews;
 import dev.fsc.common.online.ViewDescriptor;
@@ -25,11 +28,23 @@ import java.util.OptionalLong;
  * <p>{@code served --store URI --switch FILE... [--retire VIEW...] [--timeout SECONDS]}: waits until the
  * version of each descriptor is warm ({@link ServedViews#warm}), then serves them all and stops serving the
  * retired views, in one write. Exit 0 once served (or already served), 1 when a version is not warm in time.
- * The CLI's deploy calls this, so it needs neither Redis nor Flink on its own classpath.
+ *
+ * <p>{@code served --store URI --gap FILE... [--margin MILLIS] [--timeout SECONDS]}: waits until the stream of each
+ * descriptor's version has caught up with the served version, then prints, as one JSON object
+ * {@code {"view": {"from": millis, "until": millis}}}, the {@link HistoryGap} of each view whose stream cannot reach
+ * back as far as its readers need (views without one are left out).
+ *
+ * <p>{@code served --store URI --fill FILE --tiles DIR --from MILLIS --until MILLIS}: writes that gap's tiles from
+ * the view's tile tables exported to {@code DIR} ({@code <table>.jsonl}, {@code fsc dataset export --table}) into
+ * the version's keys ({@link BatchTileFill}).
+ *
+ * <p>The CLI's deploy calls this, so it needs neither Redis nor Flink on its own classpath.
  */
 final class ServedCommand {
     static final String USAGE = "usage: java -jar fsc-flink-runner.jar served --store URI"
-            + " [--switch DESCRIPTOR [...] [--retire VIEW [...]] [--timeout SECONDS]]";
+            + " [--switch DESCRIPTOR [...] [--retire VIEW [...]] [--timeout SECONDS]"
+            + " | --gap DESCRIPTOR [...] [--margin MILLIS] [--timeout SECONDS]"
+            + " | --fill DESCRIPTOR --tiles DIR --from MILLIS --until MILLIS]";
     private static final long POLL_MILLIS = 500;
     private static final long REPORT_MILLIS = 10_000;
 
@@ -43,6 +58,12 @@ final class ServedCommand {
         List<String> rest = new ArrayList<>(argList);
         List<String> listed = null; // the list the values after --switch or --retire go to
         List<String> descriptorFiles = new ArrayList<>();
+        List<String> gapFiles = new ArrayList<>();
+        String fillFile = null;
+        String tilesDir = null;
+        long marginMillis = 0;
+        Long from = null;
+        Long until = null;
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
             switch (a) {
@@ -50,6 +71,12 @@ final class ServedCommand {
                 case "--timeout" -> timeoutSeconds = Long.parseLong(RunArgs.value(rest, a));
                 case "--switch" -> listed = descriptorFiles;
                 case "--retire" -> listed = retired;
+                case "--gap" -> listed = gapFiles;
+                case "--margin" -> marginMillis = Long.parseLong(RunArgs.value(rest, a));
+                case "--fill" -> fillFile = RunArgs.value(rest, a);
+                case "--tiles" -> tilesDir = RunArgs.value(rest, a);
+                case "--from" -> from = Long.parseLong(RunArgs.value(rest, a));
+                case "--until" -> until = Long.parseLong(RunArgs.value(rest, a));
                 default -> {
                     if (listed == null || a.startsWith("--")) {
                         throw new RunArgs.UsageException("unexpected argument " + a);
@@ -61,16 +88,75 @@ final class ServedCommand {
         if (store == null) {
             throw new RunArgs.UsageException("served needs --store");
         }
-        List<ViewDescriptor> wanted = new ArrayList<>();
-        for (String file : descriptorFiles) {
-            wanted.add(ViewDescriptor.fromJson(Files.readString(Path.of(file))));
+        if (fillFile != null && (tilesDir == null || from == null || until == null)) {
+            throw new RunArgs.UsageException("served --fill needs --tiles, --from and --until");
         }
+        List<ViewDescriptor> wanted = descriptors(descriptorFiles);
         try (OnlineStore s = OnlineStores.open(store, "deploy")) {
+            if (fillFile != null) {
+                return fill(s, descriptors(List.of(fillFile)).get(0), Path.of(tilesDir), new HistoryGap(from, until), out);
+            }
+            if (!gapFiles.isEmpty()) {
+                return printGaps(s, descriptors(gapFiles), marginMillis, timeoutSeconds * 1000, out, err);
+            }
             if (wanted.isEmpty() && retired.isEmpty()) {
                 out.println(Json.write(show(s)).replaceAll("\\n\\s*", " "));
                 return JobResult.EXIT_OK;
             }
             return switchWhenWarm(s, wanted, retired, timeoutSeconds * 1000, out, err);
+        }
+    }
+
+    private static List<ViewDescriptor> descriptors(List<String> files) throws java.io.IOException {
+        List<ViewDescriptor> descriptors = new ArrayList<>();
+        for (String file : files) {
+            descriptors.add(ViewDescriptor.fromJson(Files.readString(Path.of(file))));
+        }
+        return descriptors;
+    }
+
+    private static int fill(OnlineStore store, ViewDescriptor view, Path tiles, HistoryGap gap, PrintStream out) {
+        BatchTileFill.Filled filled = BatchTileFill.fill(store, view, new ExportedTiles(view, tiles), gap);
+        out.println("filled " + view.view() + " version " + view.version() + " from batch: " + filled.tiles() + " tiles of "
+                + filled.entities() + " entities in [" + Instant.ofEpochMilli(gap.from()) + ", " + Instant.ofEpochMilli(gap.until()) + ")");
+        return JobResult.EXIT_OK;
+    }
+
+    /**
+     * Waits until each version has caught up with the served one and, if it has a gap, its stream has passed the gap's
+     * end (so it never writes a tile there again); then prints the gaps.
+     */
+    private static int printGaps(OnlineStore store, List<ViewDescriptor> versions, long marginMillis, long timeoutMillis,
+            PrintStream out, PrintStream err) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        while (true) {
+            Map<String, ViewDescriptor> served = ServedViews.served(store);
+            Map<String, Object> gaps = new LinkedHashMap<>();
+            List<ViewDescriptor> behind = new ArrayList<>();
+            for (ViewDescriptor v : ServedViews.unserved(served, versions)) {
+                ViewDescriptor old = served.get(v.view());
+                if (old == null) {
+                    continue; // nothing served: nothing to be as warm as
+                }
+                boolean caughtUp = ServedViews.caughtUp(store, v, old);
+                Optional<HistoryGap> gap = caughtUp ? HistoryGap.of(store, v, old, marginMillis) : Optional.empty();
+                boolean pastGap = gap.map(g -> ServedViews.progress(store, v).getAsLong() >= g.until()).orElse(true);
+                if (caughtUp && pastGap) {
+                    gap.ifPresent(g -> gaps.put(v.view(), new java.util.TreeMap<>(Map.of("from", g.from(), "until", g.until()))));
+                } else {
+                    behind.add(v);
+                }
+            }
+            if (behind.isEmpty()) {
+                out.println(Json.write(new java.util.TreeMap<>(gaps)).replaceAll("\\n\\s*", " "));
+                return JobResult.EXIT_OK;
+            }
+            if (System.currentTimeMillis() - start > timeoutMillis) {
+                err.println("error: not caught up after " + (timeoutMillis / 1000) + " s, readers stay on the served versions: "
+                        + lag(store, behind, served) + " (is the new version's streaming job running and reading its sources?)");
+                return JobResult.EXIT_FAILED;
+            }
+            Thread.sleep(POLL_MILLIS);
         }
     }
 

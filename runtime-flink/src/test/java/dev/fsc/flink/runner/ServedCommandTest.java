@@ -75,6 +75,59 @@ class ServedCommandTest {
         assertEquals("{}\n", served().out());
     }
 
+    /** A stream's progress: its watermark and the start of the earliest tile it wrote. */
+    private void progress(String version, long watermark, long earliestTile) {
+        try (EmbeddedOnlineStore store = new EmbeddedOnlineStore(dir.resolve("store"), "job-" + version)) {
+            store.upsert(ServedViews.progressKey("spend", version), Map.of(ServedViews.progressField(HOUR, 0, 1), Long.toString(watermark),
+                    ServedViews.earliestField(HOUR, 0, 1), Long.toString(earliestTile)), 0);
+            store.flush();
+        }
+    }
+
+    @Test
+    void aVersionWhoseTopicNoLongerHoldsAWholeWindowIsFilledFromBatchTilesThenServed() throws Exception {
+        long now = 1000 * HOUR;
+        assertEquals(0, served("--switch", descriptor("v1").toString()).exit());
+        progress("v1", now, 0);
+        // v2's stream caught up, but its topic holds two days: its earliest tile is 48 h back, its window is 7 d
+        progress("v2", now, now - 48 * HOUR);
+        long from = now - 168 * HOUR;
+        long until = now - 46 * HOUR; // past the earliest tile (partial) and the 1 h dedup margin, to the next boundary
+        assertEquals(new Run(0, "{ \"spend\": { \"from\": " + from + ", \"until\": " + until + " } }\n", ""),
+                served("--gap", descriptor("v2").toString(), "--margin", Long.toString(HOUR), "--timeout", "5"));
+        Run cold = served("--switch", descriptor("v2").toString(), "--timeout", "1");
+        assertEquals(1, cold.exit(), "short of history, it is not warm: " + cold.out());
+        assertTrue(cold.err().contains("a topic that no longer holds a whole window"), cold.err());
+
+        String key = dev.fsc.common.online.OnlineKeys.entity("spend", "v2", List.of(7L));
+        try (EmbeddedOnlineStore stream = new EmbeddedOnlineStore(dir.resolve("store"), "job-v2")) {
+            stream.upsert(key, Map.of(dev.fsc.common.online.OnlineKeys.field(HOUR, now - 48 * HOUR), "partial"), 0);
+            stream.flush();
+        }
+        Path tiles = Files.createDirectories(dir.resolve("tiles"));
+        StringBuilder rows = new StringBuilder();
+        for (long tile : List.of(from - HOUR, from, now - 48 * HOUR, until - HOUR, until)) {
+            rows.append("{\"user_id\": 7, \"tile_start\": \"").append(java.time.Instant.ofEpochMilli(tile))
+                    .append("\", \"events\": 2, \"latest_event\": \"").append(java.time.Instant.ofEpochMilli(tile + 1000)).append("\"}\n");
+        }
+        Files.writeString(tiles.resolve("gold.spend__tiles_1h.jsonl"), rows);
+        Run fill = served("--fill", descriptor("v2").toString(), "--tiles", tiles.toString(), "--from", Long.toString(from),
+                "--until", Long.toString(until));
+        assertEquals(0, fill.exit(), fill.err());
+        assertTrue(fill.out().startsWith("filled spend version v2 from batch: 3 tiles of 1 entities in ["), fill.out());
+        try (EmbeddedOnlineStore store = new EmbeddedOnlineStore(dir.resolve("store"), "reader")) {
+            Map<String, String> hash = store.read(key);
+            assertEquals(java.util.Set.of(from, now - 48 * HOUR, until - HOUR), hash.keySet().stream()
+                    .map(dev.fsc.common.online.OnlineKeys::tileStartOf).collect(java.util.stream.Collectors.toSet()),
+                    "the gap's tiles, none before or after it: " + hash);
+            assertTrue(!hash.containsValue("partial"), "the stream's partial tile in the gap is replaced by the batch one");
+        }
+        assertEquals("{}\n", served("--gap", descriptor("v2").toString(), "--margin", Long.toString(HOUR)).out(), "filled: no gap left");
+        Run warm = served("--switch", descriptor("v2").toString(), "--timeout", "5");
+        assertEquals(0, warm.exit(), warm.err());
+        assertEquals("serving spend version v2 (was v1)\n", warm.out());
+    }
+
     @Test
     void usageErrorsSayWhatIsWrong() {
         Run stray = served("v1.json");

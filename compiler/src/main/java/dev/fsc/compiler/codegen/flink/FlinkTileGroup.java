@@ -1,5 +1,6 @@
 package dev.fsc.compiler.codegen.flink;
 
+import dev.fsc.common.online.OnlineTtl;
 import dev.fsc.compiler.codegen.TableNames;
 import dev.fsc.compiler.codegen.TableVersions;
 import dev.fsc.compiler.model.Feature;
@@ -61,22 +62,9 @@ record FlinkTileGroup(FeatureView view, Duration size, List<Feature> features, L
         return reads.compareTo(lateUpdates) > 0 ? reads : lateUpdates;
     }
 
-    /**
-     * How long the online store keeps an entity's tiles after its last write: the longest window plus one tile
-     * (what a read at the head of the window still needs), or the view's ttl when longer; a feature without a
-     * window reads every tile ever, so the view's ttl bounds it, or nothing does (empty).
-     */
+    /** How long the online store keeps an entity's tiles after its last write ({@link OnlineTtl}; empty = always). */
     Optional<Duration> onlineTtl() {
-        Optional<Duration> viewTtl = view.spec().ttl().map(l -> l.value());
-        Duration longest = Duration.ZERO;
-        for (Feature f : features) {
-            if (f.window().isEmpty()) {
-                return viewTtl;
-            }
-            Duration needed = f.window().get().plus(size);
-            longest = needed.compareTo(longest) > 0 ? needed : longest;
-        }
-        Duration windowed = longest;
-        return Optional.of(viewTtl.filter(t -> t.compareTo(windowed) > 0).orElse(windowed));
+        return OnlineTtl.millis(view.spec().ttl().map(l -> l.value().toMillis()), size.toMillis(),
+                features.stream().map(f -> f.window().map(Duration::toMillis)).toList()).map(Duration::ofMillis);
     }
 }
