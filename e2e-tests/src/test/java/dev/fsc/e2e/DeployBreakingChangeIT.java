@@ -18,33 +18,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.Test;
 
 /**
  * A BREAKING change deployed while the streaming job runs, against real endpoints: a Flink session cluster over
- * REST, an in-process Kafka broker, redis-server as the online store. A reader polls the served features through
- * the whole deploy (the jobs keep their state in RocksDB); every answer it gets must be entirely the old version's values or entirely the new one's
- * (each checked against sums computed here from the events), it must never go back, and it must end on the new.
+ * REST, an in-process Kafka broker, redis-server as the online store, the Spark runner on a local warehouse. A reader
+ * polls the served features through the whole deploy (the jobs keep their state in RocksDB); every answer it gets
+ * must be entirely the old version's values or entirely the new one's (each checked against sums computed here from
+ * all the events), it must never go back, and it must end on the new.
+ *
+ * <p>Between the deploys the topic drops its older records (as retention would), so the new version's stream cannot
+ * rebuild the whole 7-day window: the deploy fills the tiles it misses from the batch path (the lake's bronze table,
+ * which the first job wrote while the topic still held them), and only then are readers switched.
  */
 class DeployBreakingChangeIT {
     private static final String TOPIC = "it.payments";
     private static final int USERS = 4;
     /** Enough that replaying them takes the new job many seconds: long enough for a reader to catch a half-built version. */
     private static final int EVENTS = 100_000;
-    /** Hour-aligned, so the 7-day window at {@link #AT} covers whole tiles; recent, so nothing is past retention. */
-    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-    private static final Instant AT = BASE.plus(Duration.ofHours(2));
+    /** Hour-aligned, so the 7-day window at {@link #AT} covers whole tiles; three days back, within the topic's retention. */
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(72));
+    /** Events are this far apart: 100,000 of them span about 69 hours. */
+    private static final Duration SPACING = Duration.ofMillis(2_500);
+    private static final Instant AT = BASE.plus(Duration.ofHours(70));
+    /** The share of each partition's records the topic drops before the breaking change. */
+    private static final double DROPPED = 0.6;
 
     /** The version readers ended on, for the status check after the reader stopped. */
     private String servedVersion;
@@ -60,8 +72,8 @@ class DeployBreakingChangeIT {
                      List.of("cluster", "--slots", "4", "--log", dir.resolve("flink/cluster.log").toString()))) {
             String rest = flink.await(l -> l.startsWith("fsc-flink: cluster rest "), Duration.ofMinutes(2))
                     .substring("fsc-flink: cluster rest ".length()).strip();
-            publishPayments(kafka.bootstrapServers());
             Path project = dir.resolve("project");
+            publishPayments(kafka.bootstrapServers());
             writeProject(project, kafka.bootstrapServers(), rest, redis.uri(0), "amount");
 
             assertEquals(0, deploy(project).exit(), "first deploy");
@@ -70,12 +82,17 @@ class DeployBreakingChangeIT {
                 int settled = roundMatching(reader, 1, Duration.ofMinutes(3));
                 String v1 = version(reader.lines().get(settled - 1));
 
+                dropOlderRecords(kafka.bootstrapServers());
                 writeProject(project, kafka.bootstrapServers(), rest, redis.uri(0), "amount * 2");
                 int beforeDeploy = reader.lines().size();
                 Deploy breaking = deploy(project);
                 List<String> duringDeploy = reader.lines().subList(beforeDeploy, reader.lines().size());
                 assertEquals(0, breaking.exit(), breaking.output());
                 assertTrue(breaking.output().contains("fresh: state shape"), "the changed job starts fresh: " + breaking.output());
+                assertTrue(breaking.output().contains("that a whole window needs; those tiles come from batch"),
+                        "the topic no longer holds the window: the deploy fills it from batch: " + breaking.output());
+                assertTrue(breaking.output().matches("(?s).*filled spend version \\S+ from batch: [1-9]\\d* tiles of 4 entities.*"),
+                        breaking.output());
                 reader.await(l -> userOf(l) == USERS && matches(l, 2), Duration.ofSeconds(30));
                 reader.close();
 
@@ -190,11 +207,22 @@ class DeployBreakingChangeIT {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (int i = 0; i < EVENTS; i++) {
-                Instant ts = BASE.plus(Duration.ofMillis(60L * i));
+                Instant ts = BASE.plus(SPACING.multipliedBy(i));
                 Map<String, Object> event = new TreeMap<>(Map.of("event_id", "p" + i, "user_id", (long) payerOf(i),
                         "amount", amountOf(i), "ts", ts.toString()));
                 producer.send(new ProducerRecord<>(TOPIC, i % 2, ts.toEpochMilli() + 1_000, "p" + i, Json.write(event)));
             }
+        }
+    }
+
+    /** What retention does to a topic: its oldest records are gone ({@link #DROPPED} of each partition). */
+    private static void dropOlderRecords(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, RecordsToDelete> before = new HashMap<>();
+            for (int partition = 0; partition < 2; partition++) {
+                before.put(new TopicPartition(TOPIC, partition), RecordsToDelete.beforeOffset((long) (EVENTS / 2 * DROPPED)));
+            }
+            admin.deleteRecords(before).all().get();
         }
     }
 

@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * tiles → datasets, only what the target needs), plus the quality checks of what it rewrites. Never the
  * daily job's PUBLISH or what follows it: a backfill publishes on its own terms, once, at the end.
  */
-final class TargetSteps {
+public final class TargetSteps {
     private TargetSteps() {
     }
 
     /** The steps of {@code job} the targets need, in file order; empty if a target names no step. */
-    static Optional<List<Step>> select(JobManifest job, List<String> targets) {
+    public static Optional<List<Step>> select(JobManifest job, List<String> targets) {
         Set<String> roots = new LinkedHashSet<>();
         for (String target : targets) {
             List<String> matched = job.steps().stream().filter(s -> matches(s, target)).map(Step::id).toList();

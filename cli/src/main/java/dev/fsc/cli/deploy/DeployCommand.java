@@ -131,7 +131,7 @@ public final class DeployCommand implements Callable<Integer> {
             actions.addAll(DeployPlanner.pending(store, target, deployed, files, evolve));
             actions.addAll(ConnectorPlanner.actions(model.project(), environment, files));
             actions.addAll(FlinkJobPlanner.actions(model.project(), environment, loaded.root(), target.stateDir(), files, deployed,
-                    warmTimeout));
+                    warmTimeout, longestDedup(model)));
         } catch (IOException e) {
             err.println("fsc deploy: cannot tell what " + environment + " needs, so nothing was applied: " + e.getMessage());
             return ExitCodes.USER_ERRORS;
@@ -241,6 +241,12 @@ public final class DeployCommand implements Callable<Integer> {
         Map<String, String> files = new TreeMap<>();
         GeneratedFiles.of(model, plan, environment, tables).forEach((path, content) -> files.put(path.toString(), content));
         return files;
+    }
+
+    /** The longest dedup interval of the sources: how long after its first record a fresh stream may count duplicates. */
+    private static Duration longestDedup(Model model) {
+        return model.sources().stream().flatMap(s -> s.spec().dedup().stream()).map(d -> d.within().value())
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** The generated files a deploy stored, from the artifact store by their content hashes. */

@@ -38,9 +38,10 @@ final class FlinkJobPlanner {
     /**
      * @param deployed what the environment has, for the online views it no longer needs to serve
      * @param warmLimit how long a new version of an online view may take to catch up before the deploy fails
+     * @param dedupMargin the longest dedup interval of the sources (how long a fresh stream may count duplicates)
      */
     static List<DeployAction> actions(ProjectSpec project, String environment, Path projectRoot, Path stateDir,
-            Map<String, String> files, Optional<DeployState> deployed, Duration warmLimit) throws IOException {
+            Map<String, String> files, Optional<DeployState> deployed, Duration warmLimit, Duration dedupMargin) throws IOException {
         Optional<FlinkRest> cluster = cluster(project, environment);
         if (cluster.isEmpty()) {
             return List.of();
@@ -65,13 +66,13 @@ final class FlinkJobPlanner {
         }
         running.stream().filter(r -> wanted.stream().noneMatch(r::sameJob))
                 .forEach(r -> actions.add(new StopFlinkJob(cluster.get(), r, records, "no longer in the plan")));
-        servedViews(projectRoot, stateDir, files, deployed, jar, warmLimit).ifPresent(actions::add);
+        servedViews(projectRoot, stateDir, files, deployed, jar, warmLimit, dedupMargin).ifPresent(actions::add);
         return DeployAction.notApplied(actions);
     }
 
     /** Readers moved to the compiled versions of the online views once the jobs above have warmed them up. */
     private static Optional<DeployAction> servedViews(Path projectRoot, Path stateDir, Map<String, String> files,
-            Optional<DeployState> deployed, Path jar, Duration warmLimit) {
+            Optional<DeployState> deployed, Path jar, Duration warmLimit, Duration dedupMargin) {
         Map<String, String> descriptors = new TreeMap<>();
         files.forEach((path, content) -> viewOf(path).ifPresent(view -> descriptors.put(view, content)));
         List<String> retired = deployed.map(d -> d.artifacts().keySet().stream().map(FlinkJobPlanner::viewOf)
@@ -81,7 +82,7 @@ final class FlinkJobPlanner {
             return Optional.empty();
         }
         return Optional.of(new ServeOnlineViews(jar, new LocalRuns(projectRoot).tmp(), store.get(), descriptors, retired,
-                stateDir.resolve("online"), warmLimit));
+                stateDir.resolve("online"), warmLimit, BatchHistory.of(projectRoot, files, RunnerJar.SPARK.find()), dedupMargin));
     }
 
     /** The online store the streaming jobs of {@code files} write to, if they have any job. */

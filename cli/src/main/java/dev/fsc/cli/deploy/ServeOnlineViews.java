@@ -2,6 +2,7 @@ package dev.fsc.cli.deploy;
 
 import dev.fsc.cli.stream.FlinkProcess;
 import dev.fsc.common.json.Json;
+import dev.fsc.common.online.HistoryGap;
 import dev.fsc.common.online.ViewDescriptor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +26,55 @@ import java.util.TreeMap;
  * --switch}; readers keep the old values meanwhile). Views no longer compiled stop being served. Runs after
  * the streaming jobs are (re)started; done once the store serves exactly these versions.
  *
+ * <p>A new version whose topic no longer holds a whole window — its retention is shorter than the longest window —
+ * never gets warm from its stream alone. Where the batch path runs here ({@code batch}), the tiles its stream cannot
+ * rebuild come from batch once it has caught up ({@link BatchHistory}, the runner's {@code served --gap} and
+ * {@code --fill}); else the deploy fails at the warm limit and readers stay on the old version.
+ *
  * @param descriptors compiled descriptor JSON by view
  * @param retired views an earlier deploy served that are no longer compiled
  * @param workDir where the descriptors are written for the runner
+ * @param batch the batch path that fills history gaps, if it runs here
+ * @param dedupMargin how long after a stream's first record its tiles may count duplicates (the longest dedup interval)
  */
-record ServeOnlineViews(Path runnerJar, Path tmpDir, String store, Map<String, String> descriptors, List<String> retired,
-        Path workDir, Duration warmLimit) implements DeployAction {
+final class ServeOnlineViews implements DeployAction {
     private static final String LABEL = "served";
+
+    private final Path runnerJar;
+    private final Path tmpDir;
+    private final String store;
+    private final Map<String, String> descriptors;
+    private final List<String> retired;
+    private final Path workDir;
+    private final Duration warmLimit;
+    private final Optional<BatchHistory> batch;
+    private final Duration dedupMargin;
+    private final List<String> outcome = new ArrayList<>();
+
+    ServeOnlineViews(Path runnerJar, Path tmpDir, String store, Map<String, String> descriptors, List<String> retired, Path workDir,
+            Duration warmLimit, Optional<BatchHistory> batch, Duration dedupMargin) {
+        this.runnerJar = runnerJar;
+        this.tmpDir = tmpDir;
+        this.store = store;
+        this.descriptors = new TreeMap<>(descriptors);
+        this.retired = List.copyOf(retired);
+        this.workDir = workDir;
+        this.warmLimit = warmLimit;
+        this.batch = batch;
+        this.dedupMargin = dedupMargin;
+    }
+
+    @Override
+    public List<String> outcome() {
+        return List.copyOf(outcome);
+    }
 
     @Override
     public String describe() {
         String views = String.join(", ", descriptors.keySet().stream()
                 .map(v -> v + " " + ViewDescriptor.fromJson(descriptors.get(v)).version()).toList());
         return "serve online views " + (views.isEmpty() ? "(none)" : views) + " on " + store + " once warm"
+                + (batch.isPresent() && !descriptors.isEmpty() ? " (what their topics no longer hold from batch)" : "")
                 + (retired.isEmpty() ? "" : "; stop serving " + String.join(", ", retired));
     }
 
@@ -55,14 +93,17 @@ record ServeOnlineViews(Path runnerJar, Path tmpDir, String store, Map<String, S
     @Override
     public void apply() throws IOException {
         Files.createDirectories(workDir);
+        Map<String, Path> files = new TreeMap<>();
+        for (Map.Entry<String, String> e : descriptors.entrySet()) {
+            files.put(e.getKey(), Files.writeString(workDir.resolve(e.getKey() + ".json"), e.getValue(), StandardCharsets.UTF_8));
+        }
+        if (batch.isPresent() && !files.isEmpty()) {
+            fillHistoryGaps(batch.get(), files);
+        }
         List<String> args = new ArrayList<>(List.of("served", "--store", store, "--timeout", Long.toString(warmLimit.toSeconds())));
-        if (!descriptors.isEmpty()) {
+        if (!files.isEmpty()) {
             args.add("--switch");
-            for (Map.Entry<String, String> e : descriptors.entrySet()) {
-                Path file = workDir.resolve(e.getKey() + ".json");
-                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-                args.add(file.toString());
-            }
+            files.values().forEach(f -> args.add(f.toString()));
         }
         if (!retired.isEmpty()) {
             args.add("--retire");
@@ -74,6 +115,46 @@ record ServeOnlineViews(Path runnerJar, Path tmpDir, String store, Map<String, S
         if (exit != 0) {
             throw new IOException("readers stay on the versions served before; " + output.toString().strip());
         }
+    }
+
+    /** Once the new versions have caught up, the tiles their topics no longer hold, from batch. */
+    private void fillHistoryGaps(BatchHistory batch, Map<String, Path> files) throws IOException {
+        List<String> args = new ArrayList<>(List.of("served", "--store", store, "--timeout", Long.toString(warmLimit.toSeconds()),
+                "--margin", Long.toString(dedupMargin.toMillis()), "--gap"));
+        files.values().forEach(f -> args.add(f.toString()));
+        StringWriter output = new StringWriter();
+        if (run(runnerJar, tmpDir, args, new PrintWriter(new Tee(output, new PrintWriter(System.out))), Optional.of(warmLimit.plusMinutes(1))) != 0) {
+            throw new IOException("readers stay on the versions served before; " + output.toString().strip());
+        }
+        for (Map.Entry<String, Object> gap : Json.parseObject(lastJson(output.toString())).entrySet()) {
+            String view = gap.getKey();
+            Map<?, ?> range = (Map<?, ?>) gap.getValue();
+            HistoryGap missing = new HistoryGap((Long) range.get("from"), (Long) range.get("until"));
+            ViewDescriptor descriptor = ViewDescriptor.fromJson(descriptors.get(view));
+            PrintWriter shown = new PrintWriter(System.out, true);
+            String why = view + " version " + descriptor.version() + ": its topic no longer holds the events of "
+                    + Instant.ofEpochMilli(missing.from()) + " .. " + Instant.ofEpochMilli(missing.until()) + " that a whole window needs;"
+                    + " those tiles come from batch";
+            shown.println("  " + why);
+            Path tiles = workDir.resolve("batch-tiles").resolve(view);
+            batch.build(descriptor, missing, Files.createDirectories(tiles), shown);
+            StringWriter filled = new StringWriter();
+            if (run(runnerJar, tmpDir, List.of("served", "--store", store, "--fill", files.get(view).toString(), "--tiles", tiles.toString(),
+                    "--from", Long.toString(missing.from()), "--until", Long.toString(missing.until())),
+                    new PrintWriter(new Tee(filled, shown)), Optional.of(warmLimit)) != 0) {
+                throw new IOException("readers stay on the versions served before; the batch tiles of " + view + " could not be written: "
+                        + filled.toString().strip());
+            }
+            outcome.add(why);
+            filled.toString().lines().filter(l -> l.contains("filled ")).map(l -> l.substring(l.indexOf("filled "))).forEach(outcome::add);
+        }
+    }
+
+    /** The last JSON object the runner printed (its lines carry the {@code [served]} label). */
+    private static String lastJson(String output) throws IOException {
+        String prefix = "  [" + LABEL + "] ";
+        return output.lines().filter(l -> l.startsWith(prefix + "{")).map(l -> l.substring(prefix.length()))
+                .reduce((a, b) -> b).orElseThrow(() -> new IOException("the runner printed no JSON: " + output));
     }
 
     /**
@@ -90,9 +171,7 @@ record ServeOnlineViews(Path runnerJar, Path tmpDir, String store, Map<String, S
         if (run(runnerJar, tmpDir, List.of("served", "--store", store), new PrintWriter(output), Optional.of(Duration.ofMinutes(2))) != 0) {
             throw new IOException("could not read the served views of " + store + ": " + output.toString().strip());
         }
-        String prefix = "  [" + LABEL + "] ";
-        String json = output.toString().lines().filter(l -> l.startsWith(prefix + "{")).map(l -> l.substring(prefix.length()))
-                .reduce((a, b) -> b).orElseThrow(() -> new IOException("the runner printed no served views: " + output));
+        String json = lastJson(output.toString());
         Map<String, ServedVersion> views = new TreeMap<>();
         Json.parseObject(json).forEach((view, v) -> views.put(view, new ServedVersion((String) ((Map<?, ?>) v).get("version"),
                 Optional.ofNullable((Long) ((Map<?, ?>) v).get("watermark")))));

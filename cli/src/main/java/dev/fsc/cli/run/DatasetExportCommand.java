@@ -65,6 +65,10 @@ final class DatasetExportCommand implements Callable<Integer> {
     @Option(names = "--build", paramLabel = "YYYY-MM-DD", description = "the build of this day (its snapshot tag) instead of the latest")
     private String build;
 
+    @Option(names = "--branch", paramLabel = "NAME", description = "read this branch of the table instead of main (e.g. the"
+            + " one a deploy built a new online version's batch tiles on)")
+    private String branch;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +90,10 @@ final class DatasetExportCommand implements Callable<Integer> {
             err.print(new HumanRenderer(Path.of(".")).render(result.diagnostics()));
             err.println("fsc dataset export: fix the errors above");
             return ExitCodes.USER_ERRORS;
+        }
+        if (build != null && branch != null) {
+            err.println("fsc dataset export: --build and --branch each name what to read; give one");
+            return ExitCodes.USAGE;
         }
         if ((name == null) == tableOptions.isEmpty()) {
             err.println("fsc dataset export: name a dataset, or give --table");
@@ -151,7 +159,7 @@ final class DatasetExportCommand implements Callable<Integer> {
             case csv -> "csv OPTIONS (header 'true')";
             case parquet -> "parquet";
         };
-        String source = table + (build != null ? " VERSION AS OF 'build-" + build + "'" : "");
+        String source = table + (build != null ? " VERSION AS OF 'build-" + build + "'" : branch != null ? " VERSION AS OF '" + branch + "'" : "");
         return "INSERT OVERWRITE DIRECTORY '" + parts.toAbsolutePath() + "' USING " + using + "\n"
                 + dataset.map(d -> "SELECT /*+ COALESCE(1) */ * EXCEPT (ds) FROM " + source + "\n"
                         + "ORDER BY " + d.spec().spine().timestamp().value())

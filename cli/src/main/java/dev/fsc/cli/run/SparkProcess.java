@@ -24,7 +24,7 @@ public final class SparkProcess {
     }
 
     /** Runs a manifest, writing its result to {@code result}; returns the runner's exit code. */
-    int run(Path manifest, Path result, String master, Path log, PrintWriter out) throws IOException, InterruptedException {
+    public int run(Path manifest, Path result, String master, Path log, PrintWriter out) throws IOException, InterruptedException {
         return run(List.of(manifest), Optional.of(result), master, log, pid -> { }, line -> {
             out.println("  " + line);
             out.flush();
