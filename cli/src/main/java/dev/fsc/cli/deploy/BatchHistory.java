@@ -1,6 +1,7 @@
 package dev.fsc.cli.deploy;
 
 import dev.fsc.cli.Main;
+import dev.fsc.cli.Version;
 import dev.fsc.cli.backfill.TargetSteps;
 import dev.fsc.cli.run.LocalRuns;
 import dev.fsc.cli.run.SparkProcess;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,18 +67,25 @@ record BatchHistory(Path projectRoot, Path sparkJar, JobManifest dailyJob) {
         out.println("  building the batch tiles of " + view.view() + " for " + first + " .. " + last + " on branch " + branch
                 + " (the live tables are not written)");
         out.flush();
-        int exit;
+        runSpark(local, manifest, "warm", "the batch tiles of " + view.view() + " for " + first + " .. " + last + " could not be built", out);
+        exportTiles(view, branch, tilesDir);
+        dropBranch(branch, steps, local, runDir, out);
+    }
+
+    /** Runs a manifest with the Spark runner, its log beside it ({@code <name>.log}); fails with {@code failure} if it fails. */
+    private void runSpark(LocalRuns local, Path manifest, String name, String failure, PrintWriter out) throws IOException {
+        Path log = manifest.resolveSibling(name + ".log");
         try {
-            exit = new SparkProcess(sparkJar, local.tmp()).run(manifest, runDir.resolve("result.json"), "local[*]",
-                    runDir.resolve("spark.log"), out);
+            if (new SparkProcess(sparkJar, local.tmp()).run(manifest, manifest.resolveSibling(name + "-result.json"), "local[*]", log, out) != 0) {
+                throw new IOException(failure + "; see " + log);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while building the batch tiles of " + view.view(), e);
+            throw new IOException("interrupted: " + failure, e);
         }
-        if (exit != 0) {
-            throw new IOException("the batch tiles of " + view.view() + " for " + first + " .. " + last + " could not be built; see "
-                    + runDir.resolve("spark.log"));
-        }
+    }
+
+    private void exportTiles(ViewDescriptor view, String branch, Path tilesDir) throws IOException {
         for (ViewDescriptor.TileLayout layout : view.tiles()) {
             String[] export = {"dataset", "export", "--project", projectRoot.toString(), "--table", layout.table(), "--branch", branch,
                 "--format", "jsonl", "--out", tilesDir.resolve(layout.table() + ".jsonl").toString()};
@@ -86,6 +95,18 @@ record BatchHistory(Path projectRoot, Path sparkJar, JobManifest dailyJob) {
                         + said.toString().strip());
             }
         }
+    }
+
+    /** The branch served its purpose once its tiles were read: dropped from every table its steps wrote. */
+    private void dropBranch(String branch, List<JobManifest.Step> built, LocalRuns local, Path runDir, PrintWriter out) throws IOException {
+        List<JobManifest.Step> drops = new ArrayList<>();
+        built.stream().flatMap(step -> step.tables().stream()).distinct().forEach(table -> drops.add(JobManifest.Step.sql(
+                "drop_" + (drops.size() + 1), List.of("ALTER TABLE " + table + " DROP BRANCH IF EXISTS `" + branch + "`"), List.of())));
+        JobManifest drop = new JobManifest(JobManifest.FORMAT_VERSION, dailyJob.project(), "warm-cleanup", "-", Version.current(),
+                JobManifest.CatalogConfig.hadoop(local.warehouse().toAbsolutePath().normalize().toString()), Map.of(), Optional.empty(), drops);
+        Path manifest = runDir.resolve("cleanup.json");
+        Files.writeString(manifest, drop.toJson(), StandardCharsets.UTF_8);
+        runSpark(local, manifest, "cleanup", "branch " + branch + " could not be dropped", out);
     }
 
     private static LocalDate day(long millis) {
