@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fsc.cli.Main;
+import dev.fsc.cli.backfill.TableRefs;
 import dev.fsc.common.json.Json;
 import dev.fsc.flink.it.Brokers;
 import dev.fsc.flink.it.RedisServer;
@@ -93,6 +94,8 @@ class DeployBreakingChangeIT {
                         "the topic no longer holds the window: the deploy fills it from batch: " + breaking.output());
                 assertTrue(breaking.output().matches("(?s).*filled spend version \\S+ from batch: [1-9]\\d* tiles of 4 entities.*"),
                         breaking.output());
+                TableRefs.scan(project.resolve(".fsc/warehouse")).forEach((table, refs) -> assertTrue(refs.refs().keySet().stream()
+                        .noneMatch(ref -> ref.startsWith("fsc-warm-")), "the warm-up branch is dropped: " + table + " " + refs.refs()));
                 reader.await(l -> userOf(l) == USERS && matches(l, 2), Duration.ofSeconds(30));
                 reader.close();
 

@@ -69,7 +69,7 @@ record BatchHistory(Path projectRoot, Path sparkJar, JobManifest dailyJob) {
         out.flush();
         runSpark(local, manifest, "warm", "the batch tiles of " + view.view() + " for " + first + " .. " + last + " could not be built", out);
         exportTiles(view, branch, tilesDir);
-        dropBranch(branch, steps, local, runDir, out);
+        dropBranch(branch, local, runDir, out);
     }
 
     /** Runs a manifest with the Spark runner, its log beside it ({@code <name>.log}); fails with {@code failure} if it fails. */
@@ -97,10 +97,14 @@ record BatchHistory(Path projectRoot, Path sparkJar, JobManifest dailyJob) {
         }
     }
 
-    /** The branch served its purpose once its tiles were read: dropped from every table its steps wrote. */
-    private void dropBranch(String branch, List<JobManifest.Step> built, LocalRuns local, Path runDir, PrintWriter out) throws IOException {
+    /**
+     * The branch served its purpose once its tiles were read: dropped from every table the daily job publishes (the
+     * tables its steps may have written; {@code IF EXISTS} for the others).
+     */
+    private void dropBranch(String branch, LocalRuns local, Path runDir, PrintWriter out) throws IOException {
         List<JobManifest.Step> drops = new ArrayList<>();
-        built.stream().flatMap(step -> step.tables().stream()).distinct().forEach(table -> drops.add(JobManifest.Step.sql(
+        dailyJob.steps().stream().filter(step -> step.kind() == JobManifest.Kind.PUBLISH).flatMap(step -> step.tables().stream())
+                .distinct().forEach(table -> drops.add(JobManifest.Step.sql(
                 "drop_" + (drops.size() + 1), List.of("ALTER TABLE " + table + " DROP BRANCH IF EXISTS `" + branch + "`"), List.of())));
         JobManifest drop = new JobManifest(JobManifest.FORMAT_VERSION, dailyJob.project(), "warm-cleanup", "-", Version.current(),
                 JobManifest.CatalogConfig.hadoop(local.warehouse().toAbsolutePath().normalize().toString()), Map.of(), Optional.empty(), drops);
