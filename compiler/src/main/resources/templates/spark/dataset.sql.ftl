@@ -52,12 +52,13 @@ asof_[=g.suffix] AS (
   WHERE t IS NOT NULL
 ),
 head_[=g.suffix] AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, MAX(e.event_time) AS latest_event<#list g.states as s>,
     [=s.headAggregate]</#list>
   FROM probes p
   JOIN [=v.events] e
-    ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>e.event_time >= [=g.probeTile] AND e.event_time <= p.t
+    ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>[=g.eventTile] = [=g.probeTile] AND e.event_time <= p.t
   WHERE e.event_time >= [=spineFrom] - [=g.sizeInterval] AND e.event_time <= [=spineTo]
   GROUP BY <#list v.keys as k>p.[=k.key], </#list>p.t
 ),
@@ -68,20 +69,35 @@ merged_[=g.suffix] AS (
   LEFT JOIN head_[=g.suffix] h ON <#list v.keys as k>h.[=k.key] = a.[=k.key] AND </#list>h.t = a.t
 )<#else><#rt>
 partials_[=g.suffix] AS (
-  -- whole tiles before the probe's tile<#if g.range??>, back to [=g.rangeText]</#if>
+<#if g.range??>
+  -- whole tiles before the probe's tile, back to [=g.rangeText]. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins [=g.rangeText] wide its range touches
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
+  FROM (
+    SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, explode(sequence(
+      [=g.firstRangeBin],
+      [=g.lastRangeBin])) AS range_bin
+    FROM probes p
+  ) p
+  JOIN [=g.tiles] x
+    ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>[=g.tileRangeBin] = p.range_bin
+   AND x.tile_start < [=g.probeTile] AND x.tile_start >= [=g.probeTile] - [=g.range]
+  WHERE x.ds >= to_date([=spineFrom] - [=g.range] - INTERVAL 1 DAYS)
+<#else>
+  -- whole tiles before the probe's tile
   SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
   FROM probes p
   JOIN [=g.tiles] x
-    ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>x.tile_start < [=g.probeTile]<#if g.range??>
-   AND x.tile_start >= [=g.probeTile] - [=g.range]
-  WHERE x.ds >= to_date([=spineFrom] - [=g.range] - INTERVAL 1 DAYS)</#if>
+    ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>x.tile_start < [=g.probeTile]
+</#if>
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, [=g.probeTile] AS tile_start, MAX(e.event_time) AS latest_event<#list g.states as s>,
     [=s.headAggregate]</#list>
   FROM probes p
   JOIN [=v.events] e
-    ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>e.event_time >= [=g.probeTile] AND e.event_time <= p.t
+    ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>[=g.eventTile] = [=g.probeTile] AND e.event_time <= p.t
   WHERE e.event_time >= [=spineFrom] - [=g.sizeInterval] AND e.event_time <= [=spineTo]
   GROUP BY <#list v.keys as k>p.[=k.key], </#list>p.t
 ),
@@ -103,16 +119,24 @@ JOIN merged_[=g.suffix] ON <#list v.keys as k>merged_[=g.suffix].[=k.key] = p.[=
 CREATE OR REPLACE TEMPORARY VIEW [=name]__label_[=l.name] AS
 SELECT <#list l.keys as k>p.[=k.column], </#list>p.t, [=l.aggregate] AS [=l.name]
 FROM (
-  SELECT DISTINCT <#list l.keys as k>[=k.column], </#list>[=timestamp] AS t
-  FROM [=name]__spine
-  WHERE <#list l.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins [=l.horizonText] wide its horizon touches
+  SELECT <#list l.keys as k>[=k.column], </#list>t, explode(sequence(
+    [=l.firstHorizonBin],
+    [=l.lastHorizonBin])) AS horizon_bin
+  FROM (
+    SELECT DISTINCT <#list l.keys as k>[=k.column], </#list>[=timestamp] AS t
+    FROM [=name]__spine
+    WHERE <#list l.keys as k>[=k.column] IS NOT NULL<#sep> AND </#sep></#list>
+  )
 ) p
 LEFT JOIN (
   SELECT <#list l.keys as k>[=k.labelColumn]<#if k.labelColumn != k.column> AS [=k.column]</#if>, </#list>[=l.eventTime] AS event_time, [=l.value] AS value
   FROM [=l.source]<#if l.filter??>
   WHERE [=l.filter]</#if>
 ) e
-  ON <#list l.keys as k>e.[=k.column] = p.[=k.column] AND </#list>e.event_time > p.t AND e.event_time <= p.t + [=l.horizon]
+  ON <#list l.keys as k>e.[=k.column] = p.[=k.column] AND </#list>[=l.eventHorizonBin] = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + [=l.horizon]
 GROUP BY <#list l.keys as k>p.[=k.column], </#list>p.t;
 
 </#list>

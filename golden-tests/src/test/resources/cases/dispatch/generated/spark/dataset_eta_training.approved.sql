@@ -93,15 +93,22 @@ WITH probes AS (
   WHERE provider_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.arrival_minutes_max__max, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.arrivals__count
-  FROM probes p
+  FROM (
+    SELECT p.provider_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.provider_eta_stats__tiles_1m x
-    ON x.provider_id = p.provider_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_arrival_minutes AS DOUBLE)) AS arrival_minutes__sum,
     COUNT(e.v_arrival_minutes) AS arrival_minutes__count,
@@ -111,7 +118,7 @@ partials_1m AS (
     COUNT(*) AS arrivals__count
   FROM probes p
   JOIN provider_eta_stats__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -147,12 +154,13 @@ asof_1m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_last_arrival_minutes)) FILTER (WHERE e.v_last_arrival_minutes IS NOT NULL) AS last_arrival_minutes__last
   FROM probes p
   JOIN provider_eta_stats__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -163,15 +171,22 @@ merged_1m_latest AS (
   LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.t = a.t
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.late_arrival_share__sum, x.late_arrival_share__count, x.arrivals__count
-  FROM probes p
+  FROM (
+    SELECT p.provider_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.provider_eta_stats__tiles_1h x
-    ON x.provider_id = p.provider_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_arrival_minutes AS DOUBLE)) AS arrival_minutes__sum,
     COUNT(e.v_arrival_minutes) AS arrival_minutes__count,
@@ -182,7 +197,7 @@ partials_1h AS (
     COUNT(*) AS arrivals__count
   FROM probes p
   JOIN provider_eta_stats__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -220,15 +235,22 @@ WITH probes AS (
   WHERE provider_id IS NOT NULL
 ),
 partials_5m AS (
-  -- whole tiles before the probe's tile, back to 1d
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.ping_count__count, x.avg_speed_kmh__sum, x.avg_speed_kmh__count, x.max_speed_kmh__max, x.moving_share__sum, x.moving_share__count
-  FROM probes p
+  FROM (
+    SELECT p.provider_id, p.t, explode(sequence(
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 86400)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.provider_activity__tiles_5m x
-    ON x.provider_id = p.provider_id AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
-   AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS ping_count__count,
     SUM(CAST(e.v_avg_speed_kmh AS DOUBLE)) AS avg_speed_kmh__sum,
@@ -238,7 +260,7 @@ partials_5m AS (
     COUNT(e.v_moving_share) AS moving_share__count
   FROM probes p
   JOIN provider_activity__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -278,7 +300,8 @@ asof_5m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_5m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_last_lat)) FILTER (WHERE e.v_last_lat IS NOT NULL) AS last_lat__last,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_last_lon)) FILTER (WHERE e.v_last_lon IS NOT NULL) AS last_lon__last,
@@ -286,7 +309,7 @@ head_5m_latest AS (
     MAX(named_struct('event_time', e.event_time, 'value', e.v_last_on_job)) FILTER (WHERE e.v_last_on_job IS NOT NULL) AS last_on_job__last
   FROM probes p
   JOIN provider_activity__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -322,20 +345,27 @@ WITH probes AS (
   WHERE provider_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 1d
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
   SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.status_changes__count
-  FROM probes p
+  FROM (
+    SELECT p.provider_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.provider_status__tiles_1m x
-    ON x.provider_id = p.provider_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS status_changes__count
   FROM probes p
   JOIN provider_status__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -372,7 +402,8 @@ asof_1m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_status)) FILTER (WHERE e.v_status IS NOT NULL) AS status__last,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_vehicle_type)) FILTER (WHERE e.v_vehicle_type IS NOT NULL) AS vehicle_type__last,
@@ -382,7 +413,7 @@ head_1m_latest AS (
     MAX(named_struct('event_time', e.event_time, 'value', e.v_rating)) FILTER (WHERE e.v_rating IS NOT NULL) AS rating__last
   FROM probes p
   JOIN provider_status__events e
-    ON e.provider_id = p.provider_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.t
 ),
@@ -417,21 +448,28 @@ WITH probes AS (
   WHERE region_id IS NOT NULL
 ),
 partials_5m AS (
-  -- whole tiles before the probe's tile, back to 7d
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.requests__count, x.active_providers__sketch
-  FROM probes p
+  FROM (
+    SELECT p.region_id, p.t, explode(sequence(
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 604800)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.region_demand__tiles_5m x
-    ON x.region_id = p.region_id AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
-   AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
+    ON x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(e.v_requests) AS requests__count,
     hll_sketch_agg(CAST(e.v_active_providers AS STRING), 12) AS active_providers__sketch
   FROM probes p
   JOIN region_demand__events e
-    ON e.region_id = p.region_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+    ON e.region_id = p.region_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
@@ -459,15 +497,22 @@ WITH probes AS (
   WHERE region_id IS NOT NULL
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 7d
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.congestion__sum, x.congestion__count, x.peak_congestion__max, x.slowest_segment_kmh__min, x.incidents__sum, x.segments_reporting__sketch
-  FROM probes p
+  FROM (
+    SELECT p.region_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 604800)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.traffic_by_region__tiles_1h x
-    ON x.region_id = p.region_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
+    ON x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_congestion AS DOUBLE)) AS congestion__sum,
     COUNT(e.v_congestion) AS congestion__count,
@@ -477,7 +522,7 @@ partials_1h AS (
     hll_sketch_agg(CAST(e.v_segments_reporting AS STRING), 12) AS segments_reporting__sketch
   FROM probes p
   JOIN traffic_by_region__events e
-    ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
@@ -515,22 +560,29 @@ WITH probes AS (
   WHERE region_id IS NOT NULL
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 1d
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
   SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.precipitation_mm__sum, x.min_temperature_c__min, x.freezing_hours__sum
-  FROM probes p
+  FROM (
+    SELECT p.region_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 86400)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.weather_by_region__tiles_1h x
-    ON x.region_id = p.region_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS
+    ON x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_precipitation_mm AS DOUBLE)) AS precipitation_mm__sum,
     MIN(e.v_min_temperature_c) AS min_temperature_c__min,
     SUM(CAST(e.v_freezing_hours AS BIGINT)) AS freezing_hours__sum
   FROM probes p
   JOIN weather_by_region__events e
-    ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
@@ -565,12 +617,13 @@ asof_1h_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1h_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_weather_type)) FILTER (WHERE e.v_weather_type IS NOT NULL) AS weather_type__last
   FROM probes p
   JOIN weather_by_region__events e
-    ON e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.region_id, p.t
 ),
@@ -598,22 +651,29 @@ WITH probes AS (
   WHERE provider_id IS NOT NULL AND region_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 14d
+  -- whole tiles before the probe's tile, back to 14d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 14d wide its range touches
   SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.utilisation_at_assignment__sum, x.utilisation_at_assignment__count
-  FROM probes p
+  FROM (
+    SELECT p.provider_id, p.region_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 14 DAYS) DIV 1209600,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 1209600)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.provider_matching__tiles_1m x
-    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 14 DAYS
+    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 1209600 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 14 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.region_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS assignments__count,
     SUM(CAST(e.v_utilisation_at_assignment AS DOUBLE)) AS utilisation_at_assignment__sum,
     COUNT(e.v_utilisation_at_assignment) AS utilisation_at_assignment__count
   FROM probes p
   JOIN provider_matching__events e
-    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.region_id, p.t
 ),
@@ -646,12 +706,13 @@ asof_1m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.region_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_in_home_region)) FILTER (WHERE e.v_in_home_region IS NOT NULL) AS in_home_region__last
   FROM probes p
   JOIN provider_matching__events e
-    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.region_id, p.t
 ),
@@ -662,15 +723,22 @@ merged_1m_latest AS (
   LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.region_id = a.region_id AND h.t = a.t
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 14d
+  -- whole tiles before the probe's tile, back to 14d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 14d wide its range touches
   SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.distinct_jobs__sketch, x.vehicle_match_rate__sum, x.vehicle_match_rate__count
-  FROM probes p
+  FROM (
+    SELECT p.provider_id, p.region_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 14 DAYS) DIV 1209600,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 1209600)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.provider_matching__tiles_1h x
-    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 14 DAYS
+    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 1209600 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 14 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS assignments__count,
     hll_sketch_agg(CAST(e.v_distinct_jobs AS STRING), 12) AS distinct_jobs__sketch,
@@ -678,7 +746,7 @@ partials_1h AS (
     COUNT(e.v_vehicle_match_rate) AS vehicle_match_rate__count
   FROM probes p
   JOIN provider_matching__events e
-    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.provider_id, p.region_id, p.t
 ),
@@ -711,20 +779,27 @@ WITH probes AS (
   WHERE job_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 1d
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
   SELECT p.job_id, p.t, x.tile_start, x.latest_event, x.assignment_count__count
-  FROM probes p
+  FROM (
+    SELECT p.job_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.job_context__tiles_1m x
-    ON x.job_id = p.job_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+    ON x.job_id = p.job_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.job_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(e.v_assignment_count) AS assignment_count__count
   FROM probes p
   JOIN job_context__events e
-    ON e.job_id = p.job_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.job_id = p.job_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.job_id, p.t
 ),
@@ -756,12 +831,13 @@ asof_1m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.job_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_minutes_since_request)) FILTER (WHERE e.v_minutes_since_request IS NOT NULL) AS minutes_since_request__last
   FROM probes p
   JOIN job_context__events e
-    ON e.job_id = p.job_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.job_id = p.job_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 3 HOURS
   GROUP BY p.job_id, p.t
 ),
@@ -782,45 +858,69 @@ JOIN merged_1m_latest ON merged_1m_latest.job_id = p.job_id AND merged_1m_latest
 CREATE OR REPLACE TEMPORARY VIEW eta_training__label_minutes_to_arrival AS
 SELECT p.job_id, p.t, SUM(e.value) AS minutes_to_arrival
 FROM (
-  SELECT DISTINCT job_id, assigned_ts AS t
-  FROM eta_training__spine
-  WHERE job_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 3h wide its horizon touches
+  SELECT job_id, t, explode(sequence(
+    unix_seconds(t) DIV 10800,
+    unix_seconds(t + INTERVAL 3 HOURS) DIV 10800)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT job_id, assigned_ts AS t
+    FROM eta_training__spine
+    WHERE job_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT job_id, event_ts AS event_time, CASE WHEN event_type = 'arrived' THEN TIMESTAMPDIFF(MINUTE, assigned_at, event_ts) ELSE NULL END AS value
   FROM dispatch_events
 ) e
-  ON e.job_id = p.job_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
+  ON e.job_id = p.job_id AND unix_seconds(e.event_time) DIV 10800 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
 GROUP BY p.job_id, p.t;
 
 -- label cancelled_3h: last over dispatch_events events with t < event time <= t + 3h
 CREATE OR REPLACE TEMPORARY VIEW eta_training__label_cancelled_3h AS
 SELECT p.job_id, p.t, (MAX(named_struct('event_time', e.event_time, 'value', e.value)) FILTER (WHERE e.value IS NOT NULL)).value AS cancelled_3h
 FROM (
-  SELECT DISTINCT job_id, assigned_ts AS t
-  FROM eta_training__spine
-  WHERE job_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 3h wide its horizon touches
+  SELECT job_id, t, explode(sequence(
+    unix_seconds(t) DIV 10800,
+    unix_seconds(t + INTERVAL 3 HOURS) DIV 10800)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT job_id, assigned_ts AS t
+    FROM eta_training__spine
+    WHERE job_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT job_id, event_ts AS event_time, CASE WHEN event_type = 'cancelled' THEN 1 ELSE 0 END AS value
   FROM dispatch_events
 ) e
-  ON e.job_id = p.job_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
+  ON e.job_id = p.job_id AND unix_seconds(e.event_time) DIV 10800 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
 GROUP BY p.job_id, p.t;
 
 -- label reassigned_3h: count over dispatch_events events with t < event time <= t + 3h
 CREATE OR REPLACE TEMPORARY VIEW eta_training__label_reassigned_3h AS
 SELECT p.job_id, p.t, COUNT(e.value) AS reassigned_3h
 FROM (
-  SELECT DISTINCT job_id, assigned_ts AS t
-  FROM eta_training__spine
-  WHERE job_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 3h wide its horizon touches
+  SELECT job_id, t, explode(sequence(
+    unix_seconds(t) DIV 10800,
+    unix_seconds(t + INTERVAL 3 HOURS) DIV 10800)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT job_id, assigned_ts AS t
+    FROM eta_training__spine
+    WHERE job_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT job_id, event_ts AS event_time, CASE WHEN event_type = 'assigned' THEN 1 ELSE NULL END AS value
   FROM dispatch_events
 ) e
-  ON e.job_id = p.job_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
+  ON e.job_id = p.job_id AND unix_seconds(e.event_time) DIV 10800 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 HOURS
 GROUP BY p.job_id, p.t;
 
 DELETE FROM gold.eta_training

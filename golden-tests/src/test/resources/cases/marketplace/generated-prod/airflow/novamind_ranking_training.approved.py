@@ -84,7 +84,7 @@ with DAG(
         application_id=EMR_APPLICATION_ID,
         execution_role_arn=EMR_EXECUTION_ROLE,
         name="novamind dataset_ranking_training {{ ds }}",
-        job_driver=runner("dataset_ranking_training-dfd3c3fd27fd3ef7.json"),
+        job_driver=runner("dataset_ranking_training-2b7310e10cc3c21c.json"),
     )
 
     publish = EmrServerlessStartJobOperator(

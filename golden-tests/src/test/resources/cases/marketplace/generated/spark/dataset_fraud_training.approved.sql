@@ -66,15 +66,22 @@ WITH probes AS (
   WHERE user_id IS NOT NULL
 ),
 partials_5m AS (
-  -- whole tiles before the probe's tile, back to 7d
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_velocity__count, x.distinct_items_ordered__sketch, x.distinct_cards__sketch, x.max_order_usd__max, x.gift_card_orders__sum, x.country_mismatch_orders__sum, x.unverified_orders__sum
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 604800)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_fraud_signals__tiles_5m x
-    ON x.user_id = p.user_id AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
-   AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_velocity__count,
     hll_sketch_agg(CAST(e.v_distinct_items_ordered AS STRING), 12) AS distinct_items_ordered__sketch,
@@ -85,7 +92,7 @@ partials_5m AS (
     SUM(CAST(e.v_unverified_orders AS BIGINT)) AS unverified_orders__sum
   FROM probes p
   JOIN user_fraud_signals__events e
-    ON e.user_id = p.user_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -127,12 +134,13 @@ asof_5m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_5m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_account_age_hours)) FILTER (WHERE e.v_account_age_hours IS NOT NULL) AS account_age_hours__last
   FROM probes p
   JOIN user_fraud_signals__events e
-    ON e.user_id = p.user_id AND e.event_time >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 5 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -167,21 +175,28 @@ WITH probes AS (
   WHERE user_id IS NOT NULL
 ),
 partials_1d AS (
-  -- whole tiles before the probe's tile, back to 90d
+  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 90 DAYS) DIV 7776000,
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 7776000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_order_stats__tiles_1d x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('DAY', p.t)
-   AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
+   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_count__count,
     SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum
   FROM probes p
   JOIN user_order_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -207,20 +222,27 @@ WITH probes AS (
   WHERE user_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_click_stats__tiles_1m x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS click_count__count
   FROM probes p
   JOIN user_click_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -244,15 +266,22 @@ WITH probes AS (
   WHERE item_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 3d
+  -- whole tiles before the probe's tile, back to 3d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 3d wide its range touches
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.new_account_click_share__sum, x.new_account_click_share__count, x.unverified_click_share__sum, x.unverified_click_share__count, x.night_click_share__sum, x.night_click_share__count, x.distinct_clickers__sketch
-  FROM probes p
+  FROM (
+    SELECT p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS) DIV 259200,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 259200)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.item_click_risk__tiles_1m x
-    ON x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS
+    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 259200 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 3 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_new_account_click_share AS DOUBLE)) AS new_account_click_share__sum,
     COUNT(e.v_new_account_click_share) AS new_account_click_share__count,
@@ -263,7 +292,7 @@ partials_1m AS (
     hll_sketch_agg(CAST(e.v_distinct_clickers AS STRING), 12) AS distinct_clickers__sketch
   FROM probes p
   JOIN item_click_risk__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -318,13 +347,14 @@ asof_1d_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1d_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_price_usd)) FILTER (WHERE e.v_price_usd IS NOT NULL) AS price_usd__last,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_category)) FILTER (WHERE e.v_category IS NOT NULL) AS category__last
   FROM probes p
   JOIN item_catalog_attrs__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 30 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -345,45 +375,69 @@ JOIN merged_1d_latest ON merged_1d_latest.item_id = p.item_id AND merged_1d_late
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__label_cancelled_3d AS
 SELECT p.order_id, p.t, (MAX(named_struct('event_time', e.event_time, 'value', e.value)) FILTER (WHERE e.value IS NOT NULL)).value AS cancelled_3d
 FROM (
-  SELECT DISTINCT order_id, placed_at AS t
-  FROM fraud_training__spine
-  WHERE order_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 3d wide its horizon touches
+  SELECT order_id, t, explode(sequence(
+    unix_seconds(t) DIV 259200,
+    unix_seconds(t + INTERVAL 3 DAYS) DIV 259200)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT order_id, placed_at AS t
+    FROM fraud_training__spine
+    WHERE order_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT order_id, updated_at AS event_time, CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END AS value
   FROM orders
 ) e
-  ON e.order_id = p.order_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 DAYS
+  ON e.order_id = p.order_id AND unix_seconds(e.event_time) DIV 259200 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 3 DAYS
 GROUP BY p.order_id, p.t;
 
 -- label refunded_30d: last over orders events with t < event time <= t + 30d
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__label_refunded_30d AS
 SELECT p.order_id, p.t, (MAX(named_struct('event_time', e.event_time, 'value', e.value)) FILTER (WHERE e.value IS NOT NULL)).value AS refunded_30d
 FROM (
-  SELECT DISTINCT order_id, placed_at AS t
-  FROM fraud_training__spine
-  WHERE order_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 30d wide its horizon touches
+  SELECT order_id, t, explode(sequence(
+    unix_seconds(t) DIV 2592000,
+    unix_seconds(t + INTERVAL 30 DAYS) DIV 2592000)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT order_id, placed_at AS t
+    FROM fraud_training__spine
+    WHERE order_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT order_id, updated_at AS event_time, CASE WHEN status = 'refunded' THEN 1 ELSE 0 END AS value
   FROM orders
 ) e
-  ON e.order_id = p.order_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 30 DAYS
+  ON e.order_id = p.order_id AND unix_seconds(e.event_time) DIV 2592000 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 30 DAYS
 GROUP BY p.order_id, p.t;
 
 -- label account_suspended_30d: last over users events with t < event time <= t + 30d
 CREATE OR REPLACE TEMPORARY VIEW fraud_training__label_account_suspended_30d AS
 SELECT p.user_id, p.t, (MAX(named_struct('event_time', e.event_time, 'value', e.value)) FILTER (WHERE e.value IS NOT NULL)).value AS account_suspended_30d
 FROM (
-  SELECT DISTINCT user_id, placed_at AS t
-  FROM fraud_training__spine
-  WHERE user_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 30d wide its horizon touches
+  SELECT user_id, t, explode(sequence(
+    unix_seconds(t) DIV 2592000,
+    unix_seconds(t + INTERVAL 30 DAYS) DIV 2592000)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT user_id, placed_at AS t
+    FROM fraud_training__spine
+    WHERE user_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT user_id, updated_at AS event_time, CASE WHEN account_status = 'suspended' THEN 1 ELSE 0 END AS value
   FROM users
 ) e
-  ON e.user_id = p.user_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 30 DAYS
+  ON e.user_id = p.user_id AND unix_seconds(e.event_time) DIV 2592000 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 30 DAYS
 GROUP BY p.user_id, p.t;
 
 DELETE FROM gold.fraud_training

@@ -78,20 +78,27 @@ WITH probes AS (
   WHERE user_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 90d
+  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 90 DAYS) DIV 7776000,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 7776000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_order_stats__tiles_1m x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 90 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 90 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_count__count
   FROM probes p
   JOIN user_order_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -123,12 +130,13 @@ asof_1m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_last_item)) FILTER (WHERE e.v_last_item IS NOT NULL) AS last_item__last
   FROM probes p
   JOIN user_order_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -139,21 +147,28 @@ merged_1m_latest AS (
   LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.t = a.t
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 90d
+  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 90 DAYS) DIV 7776000,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 7776000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_order_stats__tiles_1h x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 90 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 90 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_count__count,
     SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum
   FROM probes p
   JOIN user_order_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -166,15 +181,22 @@ merged_1h AS (
   GROUP BY p.user_id, p.t
 ),
 partials_1d AS (
-  -- whole tiles before the probe's tile, back to 90d
+  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum, x.avg_order_usd__sum, x.avg_order_usd__count, x.distinct_items_bought__sketch
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 90 DAYS) DIV 7776000,
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 7776000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_order_stats__tiles_1d x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('DAY', p.t)
-   AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
+   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_count__count,
     SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum,
@@ -183,7 +205,7 @@ partials_1d AS (
     hll_sketch_agg(CAST(e.v_distinct_items_bought AS STRING), 12) AS distinct_items_bought__sketch
   FROM probes p
   JOIN user_order_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -220,22 +242,29 @@ WITH probes AS (
   WHERE user_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count, x.distinct_items_clicked__sketch, x.cart_clicks__sum
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_click_stats__tiles_1m x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS click_count__count,
     hll_sketch_agg(CAST(e.v_distinct_items_clicked AS STRING), 12) AS distinct_items_clicked__sketch,
     SUM(CAST(e.v_cart_clicks AS BIGINT)) AS cart_clicks__sum
   FROM probes p
   JOIN user_click_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -250,21 +279,28 @@ merged_1m AS (
   GROUP BY p.user_id, p.t
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.mobile_click_share__sum, x.mobile_click_share__count
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_click_stats__tiles_1h x
-    ON x.user_id = p.user_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_mobile_click_share AS DOUBLE)) AS mobile_click_share__sum,
     COUNT(e.v_mobile_click_share) AS mobile_click_share__count
   FROM probes p
   JOIN user_click_stats__events e
-    ON e.user_id = p.user_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.t
 ),
@@ -293,15 +329,22 @@ WITH probes AS (
   WHERE item_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 7d
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum, x.item_click_share__sum, x.item_click_share__count, x.unique_viewers__sketch
-  FROM probes p
+  FROM (
+    SELECT p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 604800)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.item_click_stats__tiles_1m x
-    ON x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 7 DAYS
+    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 7 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_item_clicks AS BIGINT)) AS item_clicks__sum,
     SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions__sum,
@@ -310,7 +353,7 @@ partials_1m AS (
     hll_sketch_agg(CAST(e.v_unique_viewers AS STRING), 12) AS unique_viewers__sketch
   FROM probes p
   JOIN item_click_stats__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -328,21 +371,28 @@ merged_1m AS (
   GROUP BY p.item_id, p.t
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 7d
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum
-  FROM probes p
+  FROM (
+    SELECT p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 604800)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.item_click_stats__tiles_1h x
-    ON x.item_id = p.item_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
+    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_item_clicks AS BIGINT)) AS item_clicks__sum,
     SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions__sum
   FROM probes p
   JOIN item_click_stats__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -376,21 +426,28 @@ WITH probes AS (
   WHERE item_id IS NOT NULL
 ),
 partials_1d AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.price_low_usd__min, x.price_high_usd__max
-  FROM probes p
+  FROM (
+    SELECT p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.item_catalog_attrs__tiles_1d x
-    ON x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
-   AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
+    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     MIN(e.v_price_low_usd) AS price_low_usd__min,
     MAX(e.v_price_high_usd) AS price_high_usd__max
   FROM probes p
   JOIN item_catalog_attrs__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -429,7 +486,8 @@ asof_1d_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1d_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_price_usd)) FILTER (WHERE e.v_price_usd IS NOT NULL) AS price_usd__last,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_category)) FILTER (WHERE e.v_category IS NOT NULL) AS category__last,
@@ -439,7 +497,7 @@ head_1d_latest AS (
     MAX(named_struct('event_time', e.event_time, 'value', e.v_discount_pct)) FILTER (WHERE e.v_discount_pct IS NOT NULL) AS discount_pct__last
   FROM probes p
   JOIN item_catalog_attrs__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -476,21 +534,28 @@ WITH probes AS (
   WHERE item_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 3d
+  -- whole tiles before the probe's tile, back to 3d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 3d wide its range touches
   SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.new_account_click_share__sum, x.new_account_click_share__count
-  FROM probes p
+  FROM (
+    SELECT p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS) DIV 259200,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 259200)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.item_click_risk__tiles_1m x
-    ON x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS
+    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 259200 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 3 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 3 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_new_account_click_share AS DOUBLE)) AS new_account_click_share__sum,
     COUNT(e.v_new_account_click_share) AS new_account_click_share__count
   FROM probes p
   JOIN item_click_risk__events e
-    ON e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.item_id, p.t
 ),
@@ -514,20 +579,27 @@ WITH probes AS (
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_item_interactions__tiles_1m x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('MINUTE', p.t)
-   AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
+    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS user_item_clicks__count
   FROM probes p
   JOIN user_item_interactions__events e
-    ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
@@ -560,12 +632,13 @@ asof_1m_latest AS (
   WHERE t IS NOT NULL
 ),
 head_1m_latest AS (
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, MAX(e.event_time) AS latest_event,
     MAX(named_struct('event_time', e.event_time, 'value', e.v_last_click_page)) FILTER (WHERE e.v_last_click_page IS NOT NULL) AS last_click_page__last
   FROM probes p
   JOIN user_item_interactions__events e
-    ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('MINUTE', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 MINUTES AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
@@ -576,21 +649,28 @@ merged_1m_latest AS (
   LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.item_id = a.item_id AND h.t = a.t
 ),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count, x.pdp_views__sum
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_item_interactions__tiles_1h x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('HOUR', p.t)
-   AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
+    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS user_item_clicks__count,
     SUM(CAST(e.v_pdp_views AS BIGINT)) AS pdp_views__sum
   FROM probes p
   JOIN user_item_interactions__events e
-    ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('HOUR', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 HOURS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
@@ -603,20 +683,27 @@ merged_1h AS (
   GROUP BY p.user_id, p.item_id, p.t
 ),
 partials_1d AS (
-  -- whole tiles before the probe's tile, back to 30d
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 2592000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_item_interactions__tiles_1d x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
-   AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
+    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS user_item_clicks__count
   FROM probes p
   JOIN user_item_interactions__events e
-    ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
@@ -648,20 +735,27 @@ WITH probes AS (
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
 partials_1d AS (
-  -- whole tiles before the probe's tile, back to 180d
+  -- whole tiles before the probe's tile, back to 180d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 180d wide its range touches
   SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.purchases__count
-  FROM probes p
+  FROM (
+    SELECT p.user_id, p.item_id, p.t, explode(sequence(
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 180 DAYS) DIV 15552000,
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 15552000)) AS range_bin
+    FROM probes p
+  ) p
   JOIN gold.user_item_purchases__tiles_1d x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.tile_start < date_trunc('DAY', p.t)
-   AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 180 DAYS
+    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 15552000 = p.range_bin
+   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 180 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 180 DAYS - INTERVAL 1 DAYS)
   UNION ALL
-  -- the head: the probe's own tile, up to and including t
+  -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
+  -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS purchases__count
   FROM probes p
   JOIN user_item_purchases__events e
-    ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time >= date_trunc('DAY', p.t) AND e.event_time <= p.t
+    ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
   WHERE e.event_time >= CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS AND e.event_time <= CAST(date_add(DATE'${ds_to}', 1) AS TIMESTAMP) - INTERVAL 7 DAYS
   GROUP BY p.user_id, p.item_id, p.t
 ),
@@ -681,60 +775,92 @@ JOIN merged_1d ON merged_1d.user_id = p.user_id AND merged_1d.item_id = p.item_i
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__label_clicked_1h AS
 SELECT p.impression_id, p.t, COUNT(e.value) > 0 AS clicked_1h
 FROM (
-  SELECT DISTINCT impression_id, ts AS t
-  FROM ranking_training__spine
-  WHERE impression_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 1h wide its horizon touches
+  SELECT impression_id, t, explode(sequence(
+    unix_seconds(t) DIV 3600,
+    unix_seconds(t + INTERVAL 1 HOURS) DIV 3600)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT impression_id, ts AS t
+    FROM ranking_training__spine
+    WHERE impression_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT impression_id, ts AS event_time, 1 AS value
   FROM clicks
 ) e
-  ON e.impression_id = p.impression_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 1 HOURS
+  ON e.impression_id = p.impression_id AND unix_seconds(e.event_time) DIV 3600 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 1 HOURS
 GROUP BY p.impression_id, p.t;
 
 -- label revisits_24h: count over clicks events with t < event time <= t + 1d
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__label_revisits_24h AS
 SELECT p.user_id, p.item_id, p.t, COUNT(e.value) AS revisits_24h
 FROM (
-  SELECT DISTINCT user_id, item_id, ts AS t
-  FROM ranking_training__spine
-  WHERE user_id IS NOT NULL AND item_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 1d wide its horizon touches
+  SELECT user_id, item_id, t, explode(sequence(
+    unix_seconds(t) DIV 86400,
+    unix_seconds(t + INTERVAL 1 DAYS) DIV 86400)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT user_id, item_id, ts AS t
+    FROM ranking_training__spine
+    WHERE user_id IS NOT NULL AND item_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT user_id, item_id, ts AS event_time, 1 AS value
   FROM clicks
 ) e
-  ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 1 DAYS
+  ON e.user_id = p.user_id AND e.item_id = p.item_id AND unix_seconds(e.event_time) DIV 86400 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 1 DAYS
 GROUP BY p.user_id, p.item_id, p.t;
 
 -- label purchased_7d: exists over orders events with t < event time <= t + 7d
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__label_purchased_7d AS
 SELECT p.user_id, p.item_id, p.t, COUNT(e.value) > 0 AS purchased_7d
 FROM (
-  SELECT DISTINCT user_id, item_id, ts AS t
-  FROM ranking_training__spine
-  WHERE user_id IS NOT NULL AND item_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 7d wide its horizon touches
+  SELECT user_id, item_id, t, explode(sequence(
+    unix_seconds(t) DIV 604800,
+    unix_seconds(t + INTERVAL 7 DAYS) DIV 604800)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT user_id, item_id, ts AS t
+    FROM ranking_training__spine
+    WHERE user_id IS NOT NULL AND item_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT user_id, item_id, updated_at AS event_time, 1 AS value
   FROM orders
 ) e
-  ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 7 DAYS
+  ON e.user_id = p.user_id AND e.item_id = p.item_id AND unix_seconds(e.event_time) DIV 604800 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 7 DAYS
 GROUP BY p.user_id, p.item_id, p.t;
 
 -- label revenue_7d_usd: sum over orders events with t < event time <= t + 7d
 CREATE OR REPLACE TEMPORARY VIEW ranking_training__label_revenue_7d_usd AS
 SELECT p.user_id, p.item_id, p.t, SUM(e.value) AS revenue_7d_usd
 FROM (
-  SELECT DISTINCT user_id, item_id, ts AS t
-  FROM ranking_training__spine
-  WHERE user_id IS NOT NULL AND item_id IS NOT NULL
+  -- Spark has no range join: on the key alone a row would meet every event of its key, so it also joins
+  -- on the (<= 2) bins 7d wide its horizon touches
+  SELECT user_id, item_id, t, explode(sequence(
+    unix_seconds(t) DIV 604800,
+    unix_seconds(t + INTERVAL 7 DAYS) DIV 604800)) AS horizon_bin
+  FROM (
+    SELECT DISTINCT user_id, item_id, ts AS t
+    FROM ranking_training__spine
+    WHERE user_id IS NOT NULL AND item_id IS NOT NULL
+  )
 ) p
 LEFT JOIN (
   SELECT user_id, item_id, updated_at AS event_time, CASE WHEN status = 'paid' THEN amount_usd ELSE NULL END AS value
   FROM orders
 ) e
-  ON e.user_id = p.user_id AND e.item_id = p.item_id AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 7 DAYS
+  ON e.user_id = p.user_id AND e.item_id = p.item_id AND unix_seconds(e.event_time) DIV 604800 = p.horizon_bin
+ AND e.event_time > p.t AND e.event_time <= p.t + INTERVAL 7 DAYS
 GROUP BY p.user_id, p.item_id, p.t;
 
 DELETE FROM gold.ranking_training

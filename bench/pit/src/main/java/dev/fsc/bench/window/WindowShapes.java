@@ -37,7 +37,6 @@ public final class WindowShapes {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("naive", Checksum.wrapWindow(naiveRange(s.probeEvery())));
         m.put("fsc", Checksum.wrapWindow(fscAsGenerated()));
-        m.put("fsc_binned", Checksum.wrapWindow(fscBinned()));
         m.put("prefix", Checksum.wrapWindow(tilePrefixSums()));
         m.put("events_running", Checksum.wrapWindow(eventsRunningSum()));
         m.put("brute_exact", Checksum.wrapWindow(bruteForce(false)));
@@ -108,46 +107,28 @@ public final class WindowShapes {
 
     /**
      * fsc's shape as DatasetSql generates it (golden dataset_ranking_training.approved.sql): whole tiles in
-     * [floor_g(t) − W, floor_g(t)) and the head events in [floor_g(t), t], each joined on the key with the time
-     * bounds as a filter. Spark has no range join: it pairs each probe with every tile and every event of its key
-     * and filters, so its cost grows with probes × events per key (the key's whole history in the run).
+     * [floor_g(t) − W, floor_g(t)) and the head events in [floor_g(t), t]. Spark has no range join, so neither is
+     * joined on the key alone: the tiles also on bins W wide (each probe exploded into the ≤ 2 bins its range
+     * touches, the time bounds kept as a filter), the head events on their tile. A probe meets ≤ 2 W of its key's
+     * tiles and one tile of its events, whatever the key's history.
      */
     static String fscAsGenerated() {
+        long binSeconds = WindowScenario.WINDOW_MINUTES * 60L;
+        String lastTile = TILE_OF_T + " - INTERVAL 1 " + WindowScenario.TILE_UNIT + "S";
         return mergePartials("""
-                  -- whole tiles before the probe's tile, back to W
-                  SELECT p.key, p.t, x.value__sum, x.events
-                  FROM probe_points p
-                  JOIN tiles x
-                    ON x.key = p.key AND x.tile_start < %1$s
-                   AND x.tile_start >= %1$s - %2$s
-                  UNION ALL
-                  -- the head: the probe's own tile, up to and including t
-                  SELECT p.key, p.t, SUM(e.value), COUNT(*)
-                  FROM probe_points p
-                  JOIN events e
-                    ON e.key = p.key AND e.ts >= %1$s AND e.ts <= p.t
-                  GROUP BY p.key, p.t""".formatted(TILE_OF_T, W));
-    }
-
-    /**
-     * The same tiles and head, with joins the compiler could generate instead: tiles and probes binned by W (a
-     * probe's tiles lie in its bin and the one before: fan-out 2), and the head equi-joined on its tile.
-     */
-    static String fscBinned() {
-        long seconds = WindowScenario.WINDOW_MINUTES * 60L;
-        return mergePartials("""
-                  -- whole tiles before the probe's tile, back to W: the tile's bin of width W equals one of two
+                  -- whole tiles before the probe's tile, back to W, joined on the key and the bins W wide it touches
                   SELECT p.key, p.t, x.value__sum, x.events
                   FROM (
-                    SELECT key, t, explode(sequence(unix_seconds(date_trunc('%3$s', t) - %2$s) DIV %4$d,
-                                                    unix_seconds(date_trunc('%3$s', t)) DIV %4$d)) AS bin
-                    FROM probe_points
+                    SELECT p.key, p.t, explode(sequence(
+                      unix_seconds(%1$s - %2$s) DIV %3$d,
+                      unix_seconds(%4$s) DIV %3$d)) AS range_bin
+                    FROM probe_points p
                   ) p
-                  JOIN (SELECT *, unix_seconds(tile_start) DIV %4$d AS bin FROM tiles) x
-                    ON x.key = p.key AND x.bin = p.bin AND x.tile_start < %1$s
-                   AND x.tile_start >= %1$s - %2$s
+                  JOIN tiles x
+                    ON x.key = p.key AND unix_seconds(x.tile_start) DIV %3$d = p.range_bin
+                   AND x.tile_start < %1$s AND x.tile_start >= %1$s - %2$s
                   UNION ALL
-                %5$s""".formatted(TILE_OF_T, W, WindowScenario.TILE_UNIT, seconds, headByTile()));
+                %5$s""".formatted(TILE_OF_T, W, binSeconds, lastTile, headByTile()));
     }
 
     /**
@@ -155,7 +136,7 @@ public final class WindowShapes {
      * window are cum(floor_g(t)) − cum(floor_g(t) − W). One running SUM computes that difference directly: each
      * tile enters at its start and leaves (negated) W later, and a probe point, sorted before the tiles at its
      * own tile's start, reads the running sum there — the union + running-window as-of shape of (A) in
-     * bench/pit, with no fan-out. Plus the head events, joined on the tile as in {@link #fscBinned}.
+     * bench/pit, with no fan-out. Plus the head events, joined on the tile as in {@link #fscAsGenerated}.
      */
     static String tilePrefixSums() {
         return """

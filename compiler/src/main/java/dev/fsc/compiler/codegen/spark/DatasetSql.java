@@ -185,6 +185,10 @@ public final class DatasetSql {
                 range(windowed, ttl).ifPresent(r -> {
                     g.put("range", SparkTime.interval(r));
                     g.put("rangeText", SparkTime.text(r));
+                    // bins as wide as the range: the range's tiles lie in at most 2 of them
+                    g.put("firstRangeBin", SparkTime.bin(probeTile + " - " + SparkTime.interval(r), r));
+                    g.put("lastRangeBin", SparkTime.bin(probeTile + " - " + SparkTime.interval(group.size()), r));
+                    g.put("tileRangeBin", SparkTime.bin("x.tile_start", r));
                 });
                 g.put("features", windowed.stream().map(f -> Map.of("name", f.outputName(), "merge",
                         TileState.merge(f, f.window().map(w -> "x.tile_start >= " + probeTile + " - " + SparkTime.interval(w))))).toList());
@@ -230,6 +234,7 @@ public final class DatasetSql {
         g.put("asOf", asOf);
         g.put("tiles", group.table(names));
         g.put("probeTile", SparkTime.floor("p.t", group.size()));
+        g.put("eventTile", SparkTime.floor("e.event_time", group.size()));
         g.put("sizeInterval", SparkTime.interval(group.size()));
         g.put("states", group.states().stream().map(s -> Map.of("name", s.name(), "type", s.type(),
                 "headAggregate", s.over("e.") + " AS " + s.name())).toList());
@@ -264,8 +269,13 @@ public final class DatasetSql {
         m.put("name", spec.name().value());
         m.put("source", source);
         m.put("agg", spec.agg().value().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("horizon", SparkTime.interval(spec.horizon().value()));
-        m.put("horizonText", SparkTime.text(spec.horizon().value()));
+        Duration horizon = spec.horizon().value();
+        m.put("horizon", SparkTime.interval(horizon));
+        m.put("horizonText", SparkTime.text(horizon));
+        // bins as wide as the horizon: (t, t + horizon] lies in at most 2 of them
+        m.put("firstHorizonBin", SparkTime.bin("t", horizon));
+        m.put("lastHorizonBin", SparkTime.bin("t + " + SparkTime.interval(horizon), horizon));
+        m.put("eventHorizonBin", SparkTime.bin("e.event_time", horizon));
         m.put("eventTime", SourceSql.eventTime(model.source(source).orElseThrow()));
         m.put("keys", spec.keys().stream().map(k -> Map.of("labelColumn", k.key().value(), "column", k.column().value())).toList());
         m.put("value", spec.expr().map(SparkSqlText::expression).orElse("1"));

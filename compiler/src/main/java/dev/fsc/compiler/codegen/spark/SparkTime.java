@@ -55,6 +55,14 @@ final class SparkTime {
         };
     }
 
+    /**
+     * The bin of width {@code width} holding {@code ts}, as a number: Spark has no range join, so a join on
+     * a time range also joins on the bins the range touches, which bounds each row's partners.
+     */
+    static String bin(String ts, Duration width) {
+        return "unix_seconds(" + ts + ") DIV " + width.toSeconds();
+    }
+
     /** Milliseconds from {@code from} to {@code to}. */
     static String millisBetween(String from, String to) {
         return "unix_millis(" + to + ") - unix_millis(" + from + ")";

@@ -24,6 +24,11 @@ class SparkTimeTest {
     }
 
     @Test
+    void binsAreWholeSecondsDividedByTheWidth() {
+        assertEquals("unix_seconds(x.tile_start) DIV 86400", SparkTime.bin("x.tile_start", Duration.ofDays(1)));
+    }
+
+    @Test
     void dedupLooksBackOverWholeDaysPlusOne() {
         assertEquals(2, SparkTime.daysCovering(Duration.ofHours(24)));
         assertEquals(2, SparkTime.daysCovering(Duration.ofHours(6)));
