@@ -18,14 +18,25 @@ final class Runner {
     }
 
     static Process start(Path manifest, Path out, List<String> args) throws Exception {
+        return start(manifest, out, args, List.of());
+    }
+
+    /** @param jvmOptions extra options of the runner's JVM (e.g. {@code -XX:StartFlightRecording=...}), before {@code -jar} */
+    static Process start(Path manifest, Path out, List<String> args, List<String> jvmOptions) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("fsc.runner.heap", "768m"), "-jar", jar().toString(), "run", manifest.toString()));
+                "-Xmx" + System.getProperty("fsc.runner.heap", "768m")));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString(), "run", manifest.toString()));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     }
 
     static int runToEnd(Path manifest, Path out, List<String> args) throws Exception {
-        Process p = start(manifest, out, args);
+        return runToEnd(manifest, out, args, List.of());
+    }
+
+    static int runToEnd(Path manifest, Path out, List<String> args, List<String> jvmOptions) throws Exception {
+        Process p = start(manifest, out, args, jvmOptions);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("runner did not finish: " + Files.readString(out));

@@ -74,6 +74,10 @@ public final class StreamBench {
             if (rejected.get() != null) {
                 throw new IllegalStateException("the broker rejected pre-loaded events", rejected.get());
             }
+            if ("1".equals(System.getProperty("fsc.bench.profile"))) {
+                profile(benchDir, work, kafka);
+                return;
+            }
             Map<String, Rates> perJob = new java.util.LinkedHashMap<>();
             for (String backend : List.of("hashmap", "rocksdb")) {
                 for (String job : List.of("fsc", "handwritten")) {
@@ -143,6 +147,32 @@ public final class StreamBench {
         log(String.format(Locale.ROOT, "%s over %s (%s): %.1f s, %.1f CPU s", template.getFileName(), topic, stateBackend,
                 cost.seconds(), cost.cpuSeconds()));
         return cost;
+    }
+
+    /**
+     * Profile mode ({@code PROFILE=1 bench/stream/run.sh}): one run of each job over all events per state backend of
+     * {@code fsc.bench.backends} (default hashmap), each runner JVM recording a Java Flight Recording
+     * ({@code <work>/<job>-<backend>/profile.jfr}); no report. Read it with {@code bench/stream/hot.py FILE}.
+     */
+    private static void profile(Path benchDir, Path work, KafkaClusterTestKit kafka) throws Exception {
+        for (String backend : System.getProperty("fsc.bench.backends", "hashmap").split(",")) {
+            for (String job : List.of("fsc", "handwritten")) {
+                Path folder = work.resolve(job + "-" + backend);
+                Path m = manifest(benchDir.resolve(job + ".job.json"), folder, kafka, "preloaded", "latest-offset");
+                Path jfr = folder.resolve("profile.jfr");
+                Path result = folder.resolve("result.json");
+                log("profiled run of " + job + " (" + backend + ") → " + jfr);
+                int exit = Runner.runToEnd(m, folder.resolve("runner.out"), List.of("--parallelism", "2", "--checkpoint-interval", "10s",
+                        "--state-backend", backend, "--result", result.toString()),
+                        List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true"));
+                if (exit != 0) {
+                    throw new IllegalStateException(job + " failed: " + Files.readString(folder.resolve("runner.out")));
+                }
+                Map<String, Object> r = Json.parseObject(Files.readString(result));
+                log(String.format(Locale.ROOT, "%s (%s): %.1f s, %.1f CPU s after submission", job, backend,
+                        number(r, "seconds") - number(r, "startSeconds"), number(r, "cpuSeconds") - number(r, "startCpuSeconds")));
+            }
+        }
     }
 
     private static double number(Map<String, Object> result, String key) {
