@@ -85,15 +85,17 @@ record BatchHistory(Path projectRoot, Path sparkJar, JobManifest dailyJob) {
         }
     }
 
+    /** Every tile table of the view read from the branch in one Spark run, to {@code <tilesDir>/<table>.jsonl}. */
     private void exportTiles(ViewDescriptor view, String branch, Path tilesDir) throws IOException {
-        for (ViewDescriptor.TileLayout layout : view.tiles()) {
-            String[] export = {"dataset", "export", "--project", projectRoot.toString(), "--table", layout.table(), "--branch", branch,
-                "--format", "jsonl", "--out", tilesDir.resolve(layout.table() + ".jsonl").toString()};
-            StringWriter said = new StringWriter();
-            if (Main.run(export, new PrintWriter(said, true), new PrintWriter(said, true)) != 0) {
-                throw new IOException("the batch tiles " + layout.table() + " could not be read from branch " + branch + ": "
-                        + said.toString().strip());
-            }
+        List<String> export = new ArrayList<>(List.of("dataset", "export", "--project", projectRoot.toString(), "--branch", branch,
+                "--format", "jsonl"));
+        view.tiles().forEach(layout -> export.addAll(List.of("--table", layout.table())));
+        // one table is written to --out itself, several to <out>/<table>.jsonl
+        export.addAll(List.of("--out", (view.tiles().size() == 1 ? tilesDir.resolve(view.tiles().get(0).table() + ".jsonl") : tilesDir).toString()));
+        StringWriter said = new StringWriter();
+        if (Main.run(export.toArray(String[]::new), new PrintWriter(said, true), new PrintWriter(said, true)) != 0) {
+            throw new IOException("the batch tiles of " + view.view() + " could not be read from branch " + branch + ": "
+                    + said.toString().strip());
         }
     }
 
