@@ -2,6 +2,7 @@ package dev.fsc.compiler.codegen.airflow;
 
 import dev.fsc.common.manifest.JobManifest;
 import dev.fsc.compiler.codegen.Templates;
+import dev.fsc.compiler.codegen.spark.SparkSteps;
 import dev.fsc.compiler.model.Model;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,11 +48,12 @@ public final class AirflowCodegen {
         List<DailyDag> dags = new DagPlanner().plan(model, job);
         TaskOperators operators = TaskOperators.of(target.get(), job.project());
         Map<String, JobManifest> manifests = new TreeMap<>();
+        TemporaryViews views = TemporaryViews.of(job, SparkSteps.EVENTS);
         Map<String, String> files = new TreeMap<>();
         for (DailyDag dag : dags) {
             for (DagTask task : dag.tasks()) {
                 if (task.kind() == DagTask.Kind.SPARK) {
-                    manifests.put(task.name(), TaskManifests.of(job, dag, task));
+                    manifests.put(task.name(), TaskManifests.of(job, views, dag, task));
                 }
             }
             files.put("airflow/" + dag.dagId() + ".py", render(dag, dags, operators, manifests, job, environment));

@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,21 +198,26 @@ public final class DagPlanner {
         }
         List<String> order = tasks.stream().map(DagTask::name).toList();
         List<DagTask> out = new ArrayList<>();
+        Map<String, Set<String>> ancestors = new HashMap<>();
         for (DagTask task : tasks) {
             Set<String> direct = new LinkedHashSet<>(upstream.get(task.name()));
-            direct.removeIf(a -> direct.stream().anyMatch(b -> !b.equals(a) && reaches(upstream, b, a)));
+            direct.removeIf(a -> direct.stream().anyMatch(b -> !b.equals(a) && ancestors(upstream, b, ancestors).contains(a)));
             out.add(task.withUpstream(order.stream().filter(direct::contains).toList()));
         }
         return out;
     }
 
-    /** Whether {@code to} is upstream of {@code from}, through one or more edges. */
-    private static boolean reaches(Map<String, Set<String>> upstream, String from, String to) {
-        for (String up : upstream.get(from)) {
-            if (up.equals(to) || reaches(upstream, up, to)) {
-                return true;
+    /** Every task upstream of {@code task}, through one or more edges; each task's set computed once. */
+    private static Set<String> ancestors(Map<String, Set<String>> upstream, String task, Map<String, Set<String>> known) {
+        Set<String> found = known.get(task);
+        if (found == null) {
+            found = new HashSet<>();
+            for (String up : upstream.getOrDefault(task, Set.of())) {
+                found.add(up);
+                found.addAll(ancestors(upstream, up, known));
             }
+            known.put(task, found);
         }
-        return false;
+        return found;
     }
 }

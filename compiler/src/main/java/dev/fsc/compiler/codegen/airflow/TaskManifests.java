@@ -39,6 +39,11 @@ public final class TaskManifests {
 
     /** The task's manifest: its steps from {@code job}, dependencies outside the task dropped. */
     public static JobManifest of(JobManifest job, DailyDag dag, DagTask task) {
+        return of(job, TemporaryViews.of(job, SparkSteps.EVENTS), dag, task);
+    }
+
+    /** The same, with the views of the job's events step read once for all its tasks. */
+    static JobManifest of(JobManifest job, TemporaryViews views, DailyDag dag, DagTask task) {
         if (task.kind() != DagTask.Kind.SPARK) {
             throw new IllegalArgumentException("task " + task.name() + " runs no Spark steps");
         }
@@ -55,7 +60,7 @@ public final class TaskManifests {
         if (steps.size() != own.size()) {
             throw new IllegalArgumentException("task " + task.name() + " names steps the job does not have: " + task.steps());
         }
-        steps = TemporaryViews.keepRead(steps, SparkSteps.EVENTS);
+        steps = views.keepRead(steps);
         String hash = hash(steps);
         return new JobManifest(job.formatVersion(), job.project(), job.job(), "task " + task.name() + " " + hash,
                 job.fscVersion(), job.catalog(), job.parameters(), Optional.of(dag.branch()), steps);
