@@ -11,7 +11,7 @@
 #   PER_WINDOW [1000]     events per key per 1 h window (rows in one frame of the naive window)
 #   RUNS [3]              timed runs after one warm-up (median reported)
 #   TIMEOUT [600]         seconds per query; a strategy whose warm-up times out is reported as "> TIMEOUT"
-#   STRATEGIES [naive,fsc,prefix,events_running]
+#   STRATEGIES [naive,fsc,binned_join,events_running]
 #   CHECK_EVENTS [40000]  size of the brute-force check run first (every strategy + two probe × event range
 #                         joins; exit 3 when any disagree); 0 skips it
 #   HEAP [6g]             Spark JVM heap
@@ -28,7 +28,7 @@ hours="${HOURS:-4}"
 per_window="${PER_WINDOW:-1000}"
 runs="${RUNS:-3}"
 timeout="${TIMEOUT:-600}"
-strategies="${STRATEGIES:-naive,fsc,prefix,events_running}"
+strategies="${STRATEGIES:-naive,fsc,binned_join,events_running}"
 check_events="${CHECK_EVENTS:-40000}"
 heap="${HEAP:-6g}"
 mkdir -p "$out/tmp" "$bench/results"

@@ -1,3 +1,11 @@
+<#-- the tiles of a view's keys that have probes, from the partitions a range back from the spine's first day -->
+<#macro probedTiles v g range>
+      FROM [=g.tiles] x
+      LEFT SEMI JOIN probes p ON <#list v.keys as k>p.[=k.key] = x.[=k.key]<#sep> AND </#sep></#list>
+<#if range?has_content>
+      WHERE x.ds >= to_date([=spineFrom] - [=range] - INTERVAL 1 DAYS)
+</#if>
+</#macro>
 -- Training dataset [=name]: one row per spine row, each feature as of the row's time [=timestamp]
 -- (tiles before its tile merged with the head events up to [=timestamp]; nothing later), labels looking
 -- forward. A run publishes the rows whose longest horizon ([=horizonText]) ends within its days.
@@ -68,33 +76,72 @@ merged_[=g.suffix] AS (
   FROM asof_[=g.suffix] a
   LEFT JOIN head_[=g.suffix] h ON <#list v.keys as k>h.[=k.key] = a.[=k.key] AND </#list>h.t = a.t
 )<#else><#rt>
+<#if g.running??>
+running_[=g.suffix] AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT <#list v.keys as k>[=k.key], </#list>tile_start, latest_event<#list g.running.outputs as c>, [=c]</#list>
+  FROM (
+    SELECT <#list v.keys as k>[=k.key], </#list>tile_start, step,
+      MAX(latest_event) OVER running AS latest_event<#list g.running.columns as c>,
+      SUM([=c.name]) OVER running AS [=c.name]</#list>
+    FROM (
+      SELECT <#list v.keys as k>x.[=k.key], </#list>x.tile_start, 1 AS step, x.latest_event<#list g.running.columns as c>, [=c.enter] AS [=c.name]</#list>
+<@probedTiles v g g.range!""/><#t>
+<#list g.running.leaves as l>
+      UNION ALL
+      -- each tile leaves the [=l.text] window [=l.text] after it starts
+      SELECT <#list v.keys as k>x.[=k.key], </#list>x.tile_start + [=l.interval], 1, CAST(NULL AS TIMESTAMP)<#list l.columns as c>, [=c]</#list>
+<@probedTiles v g g.range!""/><#t>
+</#list>
+      UNION ALL
+      SELECT DISTINCT <#list v.keys as k>[=k.key], </#list>[=g.tileOfT], 0, CAST(NULL AS TIMESTAMP)<#list g.running.columns as c>, CAST(NULL AS [=c.type])</#list>
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY <#list v.keys as k>[=k.key]<#sep>, </#sep></#list> ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+</#if>
 partials_[=g.suffix] AS (
-<#if g.range??>
-  -- whole tiles before the probe's tile, back to [=g.rangeText]. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins [=g.rangeText] wide its range touches
-  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
+<#if g.join??>
+<#if g.join.range??>
+  -- whole tiles before the probe's tile, back to [=g.join.rangeText]. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins [=g.join.rangeText] wide its range touches
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list><#list g.runningColumns as c>, CAST(NULL AS [=c.type]) AS [=c.name]</#list>
   FROM (
     SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, explode(sequence(
-      [=g.firstRangeBin],
-      [=g.lastRangeBin])) AS range_bin
+      [=g.join.firstRangeBin],
+      [=g.join.lastRangeBin])) AS range_bin
     FROM probes p
   ) p
   JOIN [=g.tiles] x
-    ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>[=g.tileRangeBin] = p.range_bin
-   AND x.tile_start < [=g.probeTile] AND x.tile_start >= [=g.probeTile] - [=g.range]
-  WHERE x.ds >= to_date([=spineFrom] - [=g.range] - INTERVAL 1 DAYS)
+    ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>[=g.join.tileRangeBin] = p.range_bin
+   AND x.tile_start < [=g.probeTile] AND x.tile_start >= [=g.probeTile] - [=g.join.range]
+  WHERE x.ds >= to_date([=spineFrom] - [=g.join.range] - INTERVAL 1 DAYS)
 <#else>
   -- whole tiles before the probe's tile
-  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list>
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, x.tile_start, x.latest_event<#list g.states as s>, x.[=s.name]</#list><#list g.runningColumns as c>, CAST(NULL AS [=c.type]) AS [=c.name]</#list>
   FROM probes p
   JOIN [=g.tiles] x
     ON <#list v.keys as k>x.[=k.key] = p.[=k.key] AND </#list>x.tile_start < [=g.probeTile]
 </#if>
   UNION ALL
+</#if>
+<#if g.running??>
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event<#list g.states as s>, CAST(NULL AS [=s.type]) AS [=s.name]</#list><#list g.runningColumns as c>, r.[=c.name]</#list>
+  FROM probes p
+  JOIN running_[=g.suffix] r ON <#list v.keys as k>r.[=k.key] = p.[=k.key] AND </#list>r.tile_start = [=g.probeTile]
+  UNION ALL
+</#if>
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT <#list v.keys as k>p.[=k.key], </#list>p.t, [=g.probeTile] AS tile_start, MAX(e.event_time) AS latest_event<#list g.states as s>,
-    [=s.headAggregate]</#list>
+    [=s.headAggregate]</#list><#list g.runningColumns as c>,
+    [=c.headAggregate]</#list>
   FROM probes p
   JOIN [=v.events] e
     ON <#list v.keys as k>e.[=k.key] = p.[=k.key] AND </#list>[=g.eventTile] = [=g.probeTile] AND e.event_time <= p.t

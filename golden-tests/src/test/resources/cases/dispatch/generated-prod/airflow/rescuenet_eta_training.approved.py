@@ -84,7 +84,7 @@ with DAG(
         application_id=EMR_APPLICATION_ID,
         execution_role_arn=EMR_EXECUTION_ROLE,
         name="rescuenet dataset_eta_training {{ ds }}",
-        job_driver=runner("dataset_eta_training-e5e0e8d00a2adad5.json"),
+        job_driver=runner("dataset_eta_training-9f9c147214d446ea.json"),
     )
 
     publish = EmrServerlessStartJobOperator(

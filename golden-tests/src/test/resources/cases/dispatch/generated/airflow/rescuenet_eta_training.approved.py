@@ -63,7 +63,7 @@ with DAG(
     dataset_eta_training = BashOperator(
         task_id="dataset_eta_training",
         doc_md="Dataset eta_training: point-in-time join of the spine with features and labels. Steps: events, dataset_eta_training.",
-        bash_command=RUN_TASK + "dataset_eta_training --task-hash e5e0e8d00a2adad5",
+        bash_command=RUN_TASK + "dataset_eta_training --task-hash 9f9c147214d446ea",
     )
 
     publish = BashOperator(

@@ -92,20 +92,54 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT provider_id, tile_start, latest_event, arrivals_24h__count
+  FROM (
+    SELECT provider_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(arrivals_24h__count) OVER running AS arrivals_24h__count
+    FROM (
+      SELECT x.provider_id, x.tile_start, 1 AS step, x.latest_event, x.arrivals__count AS arrivals_24h__count
+      FROM gold.provider_eta_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.provider_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.arrivals__count
+      FROM gold.provider_eta_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT provider_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.arrival_minutes_max__max, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.arrivals__count
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
+  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.arrival_minutes_max__max, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.arrivals__count, CAST(NULL AS BIGINT) AS arrivals_24h__count
   FROM (
     SELECT p.provider_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.provider_eta_stats__tiles_1m x
-    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.provider_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS DOUBLE) AS arrival_minutes__sum, CAST(NULL AS BIGINT) AS arrival_minutes__count, CAST(NULL AS INT) AS arrival_minutes_max__max, CAST(NULL AS DOUBLE) AS eta_abs_error_minutes__sum, CAST(NULL AS BIGINT) AS eta_abs_error_minutes__count, CAST(NULL AS BIGINT) AS arrivals__count, r.arrivals_24h__count
+  FROM probes p
+  JOIN running_1m r ON r.provider_id = p.provider_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -115,7 +149,8 @@ partials_1m AS (
     MAX(e.v_arrival_minutes_max) AS arrival_minutes_max__max,
     SUM(CAST(e.v_eta_abs_error_minutes AS DOUBLE)) AS eta_abs_error_minutes__sum,
     COUNT(e.v_eta_abs_error_minutes) AS eta_abs_error_minutes__count,
-    COUNT(*) AS arrivals__count
+    COUNT(*) AS arrivals__count,
+    COUNT(*) AS arrivals_24h__count
   FROM probes p
   JOIN provider_eta_stats__events e
     ON e.provider_id = p.provider_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -128,7 +163,7 @@ merged_1m AS (
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrival_minutes__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrival_minutes__count END)) AS arrival_minutes_24h,
     MAX(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrival_minutes_max__max END) AS arrival_minutes_max_24h,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.eta_abs_error_minutes__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.eta_abs_error_minutes__count END)) AS eta_abs_error_minutes_24h,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.arrivals__count END), 0) AS arrivals_24h
+    COALESCE(SUM(x.arrivals_24h__count), 0) AS arrivals_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.provider_id = p.provider_id AND x.t = p.t
   GROUP BY p.provider_id, p.t
@@ -170,20 +205,54 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.t = a.t
 ),
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT provider_id, tile_start, latest_event, arrivals_7d__count
+  FROM (
+    SELECT provider_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(arrivals_7d__count) OVER running AS arrivals_7d__count
+    FROM (
+      SELECT x.provider_id, x.tile_start, 1 AS step, x.latest_event, x.arrivals__count AS arrivals_7d__count
+      FROM gold.provider_eta_stats__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 7d window 7d after it starts
+      SELECT x.provider_id, x.tile_start + INTERVAL 7 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.arrivals__count
+      FROM gold.provider_eta_stats__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT provider_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.late_arrival_share__sum, x.late_arrival_share__count, x.arrivals__count
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
+  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.arrival_minutes__sum, x.arrival_minutes__count, x.eta_abs_error_minutes__sum, x.eta_abs_error_minutes__count, x.late_arrival_share__sum, x.late_arrival_share__count, x.arrivals__count, CAST(NULL AS BIGINT) AS arrivals_7d__count
   FROM (
     SELECT p.provider_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 2592000)) AS range_bin
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 604800)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.provider_eta_stats__tiles_1h x
-    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.provider_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS DOUBLE) AS arrival_minutes__sum, CAST(NULL AS BIGINT) AS arrival_minutes__count, CAST(NULL AS DOUBLE) AS eta_abs_error_minutes__sum, CAST(NULL AS BIGINT) AS eta_abs_error_minutes__count, CAST(NULL AS DOUBLE) AS late_arrival_share__sum, CAST(NULL AS BIGINT) AS late_arrival_share__count, CAST(NULL AS BIGINT) AS arrivals__count, r.arrivals_7d__count
+  FROM probes p
+  JOIN running_1h r ON r.provider_id = p.provider_id AND r.tile_start = date_trunc('HOUR', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -194,7 +263,8 @@ partials_1h AS (
     COUNT(e.v_eta_abs_error_minutes) AS eta_abs_error_minutes__count,
     SUM(CAST(e.v_late_arrival_share AS DOUBLE)) AS late_arrival_share__sum,
     COUNT(e.v_late_arrival_share) AS late_arrival_share__count,
-    COUNT(*) AS arrivals__count
+    COUNT(*) AS arrivals__count,
+    COUNT(*) AS arrivals_7d__count
   FROM probes p
   JOIN provider_eta_stats__events e
     ON e.provider_id = p.provider_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -206,7 +276,7 @@ merged_1h AS (
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.arrival_minutes__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.arrival_minutes__count END)) AS arrival_minutes_7d,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.eta_abs_error_minutes__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.eta_abs_error_minutes__count END)) AS eta_abs_error_minutes_7d,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.late_arrival_share__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.late_arrival_share__count END)) AS late_arrival_share_7d,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.arrivals__count END), 0) AS arrivals_7d
+    COALESCE(SUM(x.arrivals_7d__count), 0) AS arrivals_7d
   FROM probes p
   LEFT JOIN partials_1h x ON x.provider_id = p.provider_id AND x.t = p.t
   GROUP BY p.provider_id, p.t
@@ -234,20 +304,61 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
+running_5m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT provider_id, tile_start, latest_event, ping_count_15m__count, ping_count_1h__count
+  FROM (
+    SELECT provider_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(ping_count_15m__count) OVER running AS ping_count_15m__count,
+      SUM(ping_count_1h__count) OVER running AS ping_count_1h__count
+    FROM (
+      SELECT x.provider_id, x.tile_start, 1 AS step, x.latest_event, x.ping_count__count AS ping_count_15m__count, x.ping_count__count AS ping_count_1h__count
+      FROM gold.provider_activity__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 15m window 15m after it starts
+      SELECT x.provider_id, x.tile_start + INTERVAL 15 MINUTES, 1, CAST(NULL AS TIMESTAMP), -x.ping_count__count, CAST(NULL AS BIGINT)
+      FROM gold.provider_activity__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.provider_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), -x.ping_count__count
+      FROM gold.provider_activity__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT provider_id, timestamp_seconds(unix_seconds(t) DIV 300 * 300), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_5m AS (
-  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.ping_count__count, x.avg_speed_kmh__sum, x.avg_speed_kmh__count, x.max_speed_kmh__max, x.moving_share__sum, x.moving_share__count
+  -- whole tiles before the probe's tile, back to 1h. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1h wide its range touches
+  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.ping_count__count, x.avg_speed_kmh__sum, x.avg_speed_kmh__count, x.max_speed_kmh__max, x.moving_share__sum, x.moving_share__count, CAST(NULL AS BIGINT) AS ping_count_15m__count, CAST(NULL AS BIGINT) AS ping_count_1h__count
   FROM (
     SELECT p.provider_id, p.t, explode(sequence(
-      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS) DIV 86400,
-      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 86400)) AS range_bin
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS) DIV 3600,
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 3600)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.provider_activity__tiles_5m x
-    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
-   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 3600 = p.range_bin
+   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.provider_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS ping_count__count, CAST(NULL AS DOUBLE) AS avg_speed_kmh__sum, CAST(NULL AS BIGINT) AS avg_speed_kmh__count, CAST(NULL AS DOUBLE) AS max_speed_kmh__max, CAST(NULL AS DOUBLE) AS moving_share__sum, CAST(NULL AS BIGINT) AS moving_share__count, r.ping_count_15m__count, r.ping_count_1h__count
+  FROM probes p
+  JOIN running_5m r ON r.provider_id = p.provider_id AND r.tile_start = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -257,7 +368,9 @@ partials_5m AS (
     COUNT(e.v_avg_speed_kmh) AS avg_speed_kmh__count,
     MAX(e.v_max_speed_kmh) AS max_speed_kmh__max,
     SUM(CAST(e.v_moving_share AS DOUBLE)) AS moving_share__sum,
-    COUNT(e.v_moving_share) AS moving_share__count
+    COUNT(e.v_moving_share) AS moving_share__count,
+    COUNT(*) AS ping_count_15m__count,
+    COUNT(*) AS ping_count_1h__count
   FROM probes p
   JOIN provider_activity__events e
     ON e.provider_id = p.provider_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
@@ -266,8 +379,8 @@ partials_5m AS (
 ),
 merged_5m AS (
   SELECT p.provider_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.ping_count__count END), 0) AS ping_count_15m,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.ping_count__count END), 0) AS ping_count_1h,
+    COALESCE(SUM(x.ping_count_15m__count), 0) AS ping_count_15m,
+    COALESCE(SUM(x.ping_count_1h__count), 0) AS ping_count_1h,
     try_divide(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.avg_speed_kmh__sum END), SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.avg_speed_kmh__count END)) AS avg_speed_kmh_15m,
     try_divide(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.avg_speed_kmh__sum END), SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.avg_speed_kmh__count END)) AS avg_speed_kmh_1h,
     MAX(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.max_speed_kmh__max END) AS max_speed_kmh_1h,
@@ -344,25 +457,46 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL
 ),
-partials_1m AS (
-  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
-  SELECT p.provider_id, p.t, x.tile_start, x.latest_event, x.status_changes__count
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT provider_id, tile_start, latest_event, status_changes_24h__count
   FROM (
-    SELECT p.provider_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.provider_status__tiles_1m x
-    ON x.provider_id = p.provider_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+    SELECT provider_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(status_changes_24h__count) OVER running AS status_changes_24h__count
+    FROM (
+      SELECT x.provider_id, x.tile_start, 1 AS step, x.latest_event, x.status_changes__count AS status_changes_24h__count
+      FROM gold.provider_status__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.provider_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.status_changes__count
+      FROM gold.provider_status__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT provider_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1m AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.provider_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS status_changes__count, r.status_changes_24h__count
+  FROM probes p
+  JOIN running_1m r ON r.provider_id = p.provider_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS status_changes__count
+    COUNT(*) AS status_changes__count,
+    COUNT(*) AS status_changes_24h__count
   FROM probes p
   JOIN provider_status__events e
     ON e.provider_id = p.provider_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -371,7 +505,7 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.provider_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.status_changes__count END), 0) AS status_changes_24h
+    COALESCE(SUM(x.status_changes_24h__count), 0) AS status_changes_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.provider_id = p.provider_id AND x.t = p.t
   GROUP BY p.provider_id, p.t
@@ -447,26 +581,69 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
+running_5m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT region_id, tile_start, latest_event, requests_15m__count, requests_1h__count
+  FROM (
+    SELECT region_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(requests_15m__count) OVER running AS requests_15m__count,
+      SUM(requests_1h__count) OVER running AS requests_1h__count
+    FROM (
+      SELECT x.region_id, x.tile_start, 1 AS step, x.latest_event, x.requests__count AS requests_15m__count, x.requests__count AS requests_1h__count
+      FROM gold.region_demand__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 15m window 15m after it starts
+      SELECT x.region_id, x.tile_start + INTERVAL 15 MINUTES, 1, CAST(NULL AS TIMESTAMP), -x.requests__count, CAST(NULL AS BIGINT)
+      FROM gold.region_demand__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.region_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), -x.requests__count
+      FROM gold.region_demand__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT region_id, timestamp_seconds(unix_seconds(t) DIV 300 * 300), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY region_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_5m AS (
-  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
-  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.requests__count, x.active_providers__sketch
+  -- whole tiles before the probe's tile, back to 1h. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1h wide its range touches
+  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.requests__count, x.active_providers__sketch, CAST(NULL AS BIGINT) AS requests_15m__count, CAST(NULL AS BIGINT) AS requests_1h__count
   FROM (
     SELECT p.region_id, p.t, explode(sequence(
-      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS) DIV 604800,
-      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 604800)) AS range_bin
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS) DIV 3600,
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 3600)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.region_demand__tiles_5m x
-    ON x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
-   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+    ON x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 3600 = p.range_bin
+   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 HOURS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.region_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS requests__count, CAST(NULL AS BINARY) AS active_providers__sketch, r.requests_15m__count, r.requests_1h__count
+  FROM probes p
+  JOIN running_5m r ON r.region_id = p.region_id AND r.tile_start = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(e.v_requests) AS requests__count,
-    hll_sketch_agg(CAST(e.v_active_providers AS STRING), 12) AS active_providers__sketch
+    hll_sketch_agg(CAST(e.v_active_providers AS STRING), 12) AS active_providers__sketch,
+    COUNT(e.v_requests) AS requests_15m__count,
+    COUNT(e.v_requests) AS requests_1h__count
   FROM probes p
   JOIN region_demand__events e
     ON e.region_id = p.region_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
@@ -475,8 +652,8 @@ partials_5m AS (
 ),
 merged_5m AS (
   SELECT p.region_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.requests__count END), 0) AS requests_15m,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.requests__count END), 0) AS requests_1h,
+    COALESCE(SUM(x.requests_15m__count), 0) AS requests_15m,
+    COALESCE(SUM(x.requests_1h__count), 0) AS requests_1h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.active_providers__sketch END)), 0) AS active_providers_1h
   FROM probes p
   LEFT JOIN partials_5m x ON x.region_id = p.region_id AND x.t = p.t
@@ -496,10 +673,48 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT region_id, tile_start, latest_event, CASE WHEN incidents_3h__values > 0 THEN incidents_3h__sum END AS incidents_3h__sum, CASE WHEN incidents_24h__values > 0 THEN incidents_24h__sum END AS incidents_24h__sum
+  FROM (
+    SELECT region_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(incidents_3h__sum) OVER running AS incidents_3h__sum,
+      SUM(incidents_3h__values) OVER running AS incidents_3h__values,
+      SUM(incidents_24h__sum) OVER running AS incidents_24h__sum,
+      SUM(incidents_24h__values) OVER running AS incidents_24h__values
+    FROM (
+      SELECT x.region_id, x.tile_start, 1 AS step, x.latest_event, x.incidents__sum AS incidents_3h__sum, CASE WHEN x.incidents__sum IS NULL THEN 0 ELSE 1 END AS incidents_3h__values, x.incidents__sum AS incidents_24h__sum, CASE WHEN x.incidents__sum IS NULL THEN 0 ELSE 1 END AS incidents_24h__values
+      FROM gold.traffic_by_region__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 3h window 3h after it starts
+      SELECT x.region_id, x.tile_start + INTERVAL 3 HOURS, 1, CAST(NULL AS TIMESTAMP), -x.incidents__sum, CASE WHEN x.incidents__sum IS NULL THEN 0 ELSE -1 END, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM gold.traffic_by_region__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.region_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), -x.incidents__sum, CASE WHEN x.incidents__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.traffic_by_region__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT region_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY region_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
   -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
-  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.congestion__sum, x.congestion__count, x.peak_congestion__max, x.slowest_segment_kmh__min, x.incidents__sum, x.segments_reporting__sketch
+  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.congestion__sum, x.congestion__count, x.peak_congestion__max, x.slowest_segment_kmh__min, x.incidents__sum, x.segments_reporting__sketch, CAST(NULL AS BIGINT) AS incidents_3h__sum, CAST(NULL AS BIGINT) AS incidents_24h__sum
   FROM (
     SELECT p.region_id, p.t, explode(sequence(
       unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 7 DAYS) DIV 604800,
@@ -511,6 +726,11 @@ partials_1h AS (
    AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
   UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.region_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS DOUBLE) AS congestion__sum, CAST(NULL AS BIGINT) AS congestion__count, CAST(NULL AS DOUBLE) AS peak_congestion__max, CAST(NULL AS DOUBLE) AS slowest_segment_kmh__min, CAST(NULL AS BIGINT) AS incidents__sum, CAST(NULL AS BINARY) AS segments_reporting__sketch, r.incidents_3h__sum, r.incidents_24h__sum
+  FROM probes p
+  JOIN running_1h r ON r.region_id = p.region_id AND r.tile_start = date_trunc('HOUR', p.t)
+  UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
@@ -519,7 +739,9 @@ partials_1h AS (
     MAX(e.v_peak_congestion) AS peak_congestion__max,
     MIN(e.v_slowest_segment_kmh) AS slowest_segment_kmh__min,
     SUM(CAST(e.v_incidents AS BIGINT)) AS incidents__sum,
-    hll_sketch_agg(CAST(e.v_segments_reporting AS STRING), 12) AS segments_reporting__sketch
+    hll_sketch_agg(CAST(e.v_segments_reporting AS STRING), 12) AS segments_reporting__sketch,
+    SUM(CAST(e.v_incidents AS BIGINT)) AS incidents_3h__sum,
+    SUM(CAST(e.v_incidents AS BIGINT)) AS incidents_24h__sum
   FROM probes p
   JOIN traffic_by_region__events e
     ON e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -533,8 +755,8 @@ merged_1h AS (
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.congestion__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.congestion__count END)) AS congestion_7d,
     MAX(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.peak_congestion__max END) AS peak_congestion_24h,
     MIN(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 3 HOURS THEN x.slowest_segment_kmh__min END) AS slowest_segment_kmh_3h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 3 HOURS THEN x.incidents__sum END) AS incidents_3h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.incidents__sum END) AS incidents_24h,
+    SUM(x.incidents_3h__sum) AS incidents_3h,
+    SUM(x.incidents_24h__sum) AS incidents_24h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.segments_reporting__sketch END)), 0) AS segments_reporting_24h
   FROM probes p
   LEFT JOIN partials_1h x ON x.region_id = p.region_id AND x.t = p.t
@@ -559,10 +781,40 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE region_id IS NOT NULL
 ),
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT region_id, tile_start, latest_event, CASE WHEN freezing_hours_24h__values > 0 THEN freezing_hours_24h__sum END AS freezing_hours_24h__sum
+  FROM (
+    SELECT region_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(freezing_hours_24h__sum) OVER running AS freezing_hours_24h__sum,
+      SUM(freezing_hours_24h__values) OVER running AS freezing_hours_24h__values
+    FROM (
+      SELECT x.region_id, x.tile_start, 1 AS step, x.latest_event, x.freezing_hours__sum AS freezing_hours_24h__sum, CASE WHEN x.freezing_hours__sum IS NULL THEN 0 ELSE 1 END AS freezing_hours_24h__values
+      FROM gold.weather_by_region__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.region_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.freezing_hours__sum, CASE WHEN x.freezing_hours__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.weather_by_region__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT region_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY region_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1h AS (
   -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
   -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
-  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.precipitation_mm__sum, x.min_temperature_c__min, x.freezing_hours__sum
+  SELECT p.region_id, p.t, x.tile_start, x.latest_event, x.precipitation_mm__sum, x.min_temperature_c__min, x.freezing_hours__sum, CAST(NULL AS BIGINT) AS freezing_hours_24h__sum
   FROM (
     SELECT p.region_id, p.t, explode(sequence(
       unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 DAYS) DIV 86400,
@@ -574,12 +826,18 @@ partials_1h AS (
    AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS
   WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
   UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.region_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS DOUBLE) AS precipitation_mm__sum, CAST(NULL AS DOUBLE) AS min_temperature_c__min, CAST(NULL AS BIGINT) AS freezing_hours__sum, r.freezing_hours_24h__sum
+  FROM probes p
+  JOIN running_1h r ON r.region_id = p.region_id AND r.tile_start = date_trunc('HOUR', p.t)
+  UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.region_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_precipitation_mm AS DOUBLE)) AS precipitation_mm__sum,
     MIN(e.v_min_temperature_c) AS min_temperature_c__min,
-    SUM(CAST(e.v_freezing_hours AS BIGINT)) AS freezing_hours__sum
+    SUM(CAST(e.v_freezing_hours AS BIGINT)) AS freezing_hours__sum,
+    SUM(CAST(e.v_freezing_hours AS BIGINT)) AS freezing_hours_24h__sum
   FROM probes p
   JOIN weather_by_region__events e
     ON e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -591,7 +849,7 @@ merged_1h AS (
     SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 3 HOURS THEN x.precipitation_mm__sum END) AS precipitation_mm_3h,
     SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.precipitation_mm__sum END) AS precipitation_mm_24h,
     MIN(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.min_temperature_c__min END) AS min_temperature_c_24h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 1 DAYS THEN x.freezing_hours__sum END) AS freezing_hours_24h
+    SUM(x.freezing_hours_24h__sum) AS freezing_hours_24h
   FROM probes p
   LEFT JOIN partials_1h x ON x.region_id = p.region_id AND x.t = p.t
   GROUP BY p.region_id, p.t
@@ -650,27 +908,62 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE provider_id IS NOT NULL AND region_id IS NOT NULL
 ),
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT provider_id, region_id, tile_start, latest_event, assignments_24h__count
+  FROM (
+    SELECT provider_id, region_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(assignments_24h__count) OVER running AS assignments_24h__count
+    FROM (
+      SELECT x.provider_id, x.region_id, x.tile_start, 1 AS step, x.latest_event, x.assignments__count AS assignments_24h__count
+      FROM gold.provider_matching__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id AND p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.provider_id, x.region_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.assignments__count
+      FROM gold.provider_matching__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id AND p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT provider_id, region_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id, region_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 14d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 14d wide its range touches
-  SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.utilisation_at_assignment__sum, x.utilisation_at_assignment__count
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
+  SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.utilisation_at_assignment__sum, x.utilisation_at_assignment__count, CAST(NULL AS BIGINT) AS assignments_24h__count
   FROM (
     SELECT p.provider_id, p.region_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 14 DAYS) DIV 1209600,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 1209600)) AS range_bin
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.provider_matching__tiles_1m x
-    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 1209600 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 14 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.provider_id, p.region_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS assignments__count, CAST(NULL AS DOUBLE) AS utilisation_at_assignment__sum, CAST(NULL AS BIGINT) AS utilisation_at_assignment__count, r.assignments_24h__count
+  FROM probes p
+  JOIN running_1m r ON r.provider_id = p.provider_id AND r.region_id = p.region_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.provider_id, p.region_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS assignments__count,
     SUM(CAST(e.v_utilisation_at_assignment AS DOUBLE)) AS utilisation_at_assignment__sum,
-    COUNT(e.v_utilisation_at_assignment) AS utilisation_at_assignment__count
+    COUNT(e.v_utilisation_at_assignment) AS utilisation_at_assignment__count,
+    COUNT(*) AS assignments_24h__count
   FROM probes p
   JOIN provider_matching__events e
     ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -679,7 +972,7 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.provider_id, p.region_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.assignments__count END), 0) AS assignments_24h,
+    COALESCE(SUM(x.assignments_24h__count), 0) AS assignments_24h,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.utilisation_at_assignment__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.utilisation_at_assignment__count END)) AS utilisation_at_assignment_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND x.t = p.t
@@ -722,20 +1015,54 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.provider_id = a.provider_id AND h.region_id = a.region_id AND h.t = a.t
 ),
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT provider_id, region_id, tile_start, latest_event, assignments_7d__count
+  FROM (
+    SELECT provider_id, region_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(assignments_7d__count) OVER running AS assignments_7d__count
+    FROM (
+      SELECT x.provider_id, x.region_id, x.tile_start, 1 AS step, x.latest_event, x.assignments__count AS assignments_7d__count
+      FROM gold.provider_matching__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id AND p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 7d window 7d after it starts
+      SELECT x.provider_id, x.region_id, x.tile_start + INTERVAL 7 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.assignments__count
+      FROM gold.provider_matching__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.provider_id = x.provider_id AND p.region_id = x.region_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT provider_id, region_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY provider_id, region_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1h AS (
-  -- whole tiles before the probe's tile, back to 14d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 14d wide its range touches
-  SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.distinct_jobs__sketch, x.vehicle_match_rate__sum, x.vehicle_match_rate__count
+  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
+  SELECT p.provider_id, p.region_id, p.t, x.tile_start, x.latest_event, x.assignments__count, x.distinct_jobs__sketch, x.vehicle_match_rate__sum, x.vehicle_match_rate__count, CAST(NULL AS BIGINT) AS assignments_7d__count
   FROM (
     SELECT p.provider_id, p.region_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 14 DAYS) DIV 1209600,
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 1209600)) AS range_bin
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 7 DAYS) DIV 604800,
+      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 604800)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.provider_matching__tiles_1h x
-    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 1209600 = p.range_bin
-   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 14 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 14 DAYS - INTERVAL 1 DAYS)
+    ON x.provider_id = p.provider_id AND x.region_id = p.region_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
+   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.provider_id, p.region_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS assignments__count, CAST(NULL AS BINARY) AS distinct_jobs__sketch, CAST(NULL AS DOUBLE) AS vehicle_match_rate__sum, CAST(NULL AS BIGINT) AS vehicle_match_rate__count, r.assignments_7d__count
+  FROM probes p
+  JOIN running_1h r ON r.provider_id = p.provider_id AND r.region_id = p.region_id AND r.tile_start = date_trunc('HOUR', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -743,7 +1070,8 @@ partials_1h AS (
     COUNT(*) AS assignments__count,
     hll_sketch_agg(CAST(e.v_distinct_jobs AS STRING), 12) AS distinct_jobs__sketch,
     SUM(CAST(e.v_vehicle_match_rate AS DOUBLE)) AS vehicle_match_rate__sum,
-    COUNT(e.v_vehicle_match_rate) AS vehicle_match_rate__count
+    COUNT(e.v_vehicle_match_rate) AS vehicle_match_rate__count,
+    COUNT(*) AS assignments_7d__count
   FROM probes p
   JOIN provider_matching__events e
     ON e.provider_id = p.provider_id AND e.region_id = p.region_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -752,7 +1080,7 @@ partials_1h AS (
 ),
 merged_1h AS (
   SELECT p.provider_id, p.region_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.assignments__count END), 0) AS assignments_7d,
+    COALESCE(SUM(x.assignments_7d__count), 0) AS assignments_7d,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.distinct_jobs__sketch END)), 0) AS distinct_jobs_7d,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.vehicle_match_rate__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.vehicle_match_rate__count END)) AS vehicle_match_rate_7d
   FROM probes p
@@ -778,25 +1106,46 @@ WITH probes AS (
   FROM eta_training__spine
   WHERE job_id IS NOT NULL
 ),
-partials_1m AS (
-  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
-  SELECT p.job_id, p.t, x.tile_start, x.latest_event, x.assignment_count__count
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT job_id, tile_start, latest_event, assignment_count_24h__count
   FROM (
-    SELECT p.job_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.job_context__tiles_1m x
-    ON x.job_id = p.job_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+    SELECT job_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(assignment_count_24h__count) OVER running AS assignment_count_24h__count
+    FROM (
+      SELECT x.job_id, x.tile_start, 1 AS step, x.latest_event, x.assignment_count__count AS assignment_count_24h__count
+      FROM gold.job_context__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.job_id = x.job_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.job_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.assignment_count__count
+      FROM gold.job_context__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.job_id = x.job_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 3 HOURS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT job_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY job_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1m AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.job_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS assignment_count__count, r.assignment_count_24h__count
+  FROM probes p
+  JOIN running_1m r ON r.job_id = p.job_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.job_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(e.v_assignment_count) AS assignment_count__count
+    COUNT(e.v_assignment_count) AS assignment_count__count,
+    COUNT(e.v_assignment_count) AS assignment_count_24h__count
   FROM probes p
   JOIN job_context__events e
     ON e.job_id = p.job_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -805,7 +1154,7 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.job_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.assignment_count__count END), 0) AS assignment_count_24h
+    COALESCE(SUM(x.assignment_count_24h__count), 0) AS assignment_count_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.job_id = p.job_id AND x.t = p.t
   GROUP BY p.job_id, p.t

@@ -84,7 +84,7 @@ with DAG(
         application_id=EMR_APPLICATION_ID,
         execution_role_arn=EMR_EXECUTION_ROLE,
         name="novamind dataset_fraud_training {{ ds }}",
-        job_driver=runner("dataset_fraud_training-bb20f7f62dc388eb.json"),
+        job_driver=runner("dataset_fraud_training-26d48a22a7253dcf.json"),
     )
 
     publish = EmrServerlessStartJobOperator(

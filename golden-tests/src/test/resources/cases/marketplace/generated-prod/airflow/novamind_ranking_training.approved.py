@@ -84,7 +84,7 @@ with DAG(
         application_id=EMR_APPLICATION_ID,
         execution_role_arn=EMR_EXECUTION_ROLE,
         name="novamind dataset_ranking_training {{ ds }}",
-        job_driver=runner("dataset_ranking_training-2b7310e10cc3c21c.json"),
+        job_driver=runner("dataset_ranking_training-61ba16cdf123a0d2.json"),
     )
 
     publish = EmrServerlessStartJobOperator(

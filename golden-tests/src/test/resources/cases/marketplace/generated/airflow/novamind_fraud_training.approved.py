@@ -63,7 +63,7 @@ with DAG(
     dataset_fraud_training = BashOperator(
         task_id="dataset_fraud_training",
         doc_md="Dataset fraud_training: point-in-time join of the spine with features and labels. Steps: events, dataset_fraud_training.",
-        bash_command=RUN_TASK + "dataset_fraud_training --task-hash bb20f7f62dc388eb",
+        bash_command=RUN_TASK + "dataset_fraud_training --task-hash 26d48a22a7253dcf",
     )
 
     publish = BashOperator(

@@ -63,7 +63,7 @@ with DAG(
     dataset_ranking_training = BashOperator(
         task_id="dataset_ranking_training",
         doc_md="Dataset ranking_training: point-in-time join of the spine with features and labels. Steps: events, dataset_ranking_training.",
-        bash_command=RUN_TASK + "dataset_ranking_training --task-hash 2b7310e10cc3c21c",
+        bash_command=RUN_TASK + "dataset_ranking_training --task-hash 61ba16cdf123a0d2",
     )
 
     publish = BashOperator(

@@ -65,20 +65,74 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
+running_5m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, order_velocity_15m__count, order_velocity_1h__count, order_velocity_24h__count, CASE WHEN gift_card_orders_24h__values > 0 THEN gift_card_orders_24h__sum END AS gift_card_orders_24h__sum, CASE WHEN country_mismatch_orders_24h__values > 0 THEN country_mismatch_orders_24h__sum END AS country_mismatch_orders_24h__sum, CASE WHEN unverified_orders_24h__values > 0 THEN unverified_orders_24h__sum END AS unverified_orders_24h__sum
+  FROM (
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(order_velocity_15m__count) OVER running AS order_velocity_15m__count,
+      SUM(order_velocity_1h__count) OVER running AS order_velocity_1h__count,
+      SUM(order_velocity_24h__count) OVER running AS order_velocity_24h__count,
+      SUM(gift_card_orders_24h__sum) OVER running AS gift_card_orders_24h__sum,
+      SUM(gift_card_orders_24h__values) OVER running AS gift_card_orders_24h__values,
+      SUM(country_mismatch_orders_24h__sum) OVER running AS country_mismatch_orders_24h__sum,
+      SUM(country_mismatch_orders_24h__values) OVER running AS country_mismatch_orders_24h__values,
+      SUM(unverified_orders_24h__sum) OVER running AS unverified_orders_24h__sum,
+      SUM(unverified_orders_24h__values) OVER running AS unverified_orders_24h__values
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.order_velocity__count AS order_velocity_15m__count, x.order_velocity__count AS order_velocity_1h__count, x.order_velocity__count AS order_velocity_24h__count, x.gift_card_orders__sum AS gift_card_orders_24h__sum, CASE WHEN x.gift_card_orders__sum IS NULL THEN 0 ELSE 1 END AS gift_card_orders_24h__values, x.country_mismatch_orders__sum AS country_mismatch_orders_24h__sum, CASE WHEN x.country_mismatch_orders__sum IS NULL THEN 0 ELSE 1 END AS country_mismatch_orders_24h__values, x.unverified_orders__sum AS unverified_orders_24h__sum, CASE WHEN x.unverified_orders__sum IS NULL THEN 0 ELSE 1 END AS unverified_orders_24h__values
+      FROM gold.user_fraud_signals__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 15m window 15m after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 15 MINUTES, 1, CAST(NULL AS TIMESTAMP), -x.order_velocity__count, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM gold.user_fraud_signals__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), -x.order_velocity__count, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM gold.user_fraud_signals__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), -x.order_velocity__count, -x.gift_card_orders__sum, CASE WHEN x.gift_card_orders__sum IS NULL THEN 0 ELSE -1 END, -x.country_mismatch_orders__sum, CASE WHEN x.country_mismatch_orders__sum IS NULL THEN 0 ELSE -1 END, -x.unverified_orders__sum, CASE WHEN x.unverified_orders__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.user_fraud_signals__tiles_5m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, timestamp_seconds(unix_seconds(t) DIV 300 * 300), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_5m AS (
-  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_velocity__count, x.distinct_items_ordered__sketch, x.distinct_cards__sketch, x.max_order_usd__max, x.gift_card_orders__sum, x.country_mismatch_orders__sum, x.unverified_orders__sum
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
+  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_velocity__count, x.distinct_items_ordered__sketch, x.distinct_cards__sketch, x.max_order_usd__max, x.gift_card_orders__sum, x.country_mismatch_orders__sum, x.unverified_orders__sum, CAST(NULL AS BIGINT) AS order_velocity_15m__count, CAST(NULL AS BIGINT) AS order_velocity_1h__count, CAST(NULL AS BIGINT) AS order_velocity_24h__count, CAST(NULL AS BIGINT) AS gift_card_orders_24h__sum, CAST(NULL AS BIGINT) AS country_mismatch_orders_24h__sum, CAST(NULL AS BIGINT) AS unverified_orders_24h__sum
   FROM (
     SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS) DIV 604800,
-      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 604800)) AS range_bin
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 5 MINUTES) DIV 86400)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.user_fraud_signals__tiles_5m x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
-   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS order_velocity__count, CAST(NULL AS BINARY) AS distinct_items_ordered__sketch, CAST(NULL AS BINARY) AS distinct_cards__sketch, CAST(NULL AS DECIMAL(12,2)) AS max_order_usd__max, CAST(NULL AS BIGINT) AS gift_card_orders__sum, CAST(NULL AS BIGINT) AS country_mismatch_orders__sum, CAST(NULL AS BIGINT) AS unverified_orders__sum, r.order_velocity_15m__count, r.order_velocity_1h__count, r.order_velocity_24h__count, r.gift_card_orders_24h__sum, r.country_mismatch_orders_24h__sum, r.unverified_orders_24h__sum
+  FROM probes p
+  JOIN running_5m r ON r.user_id = p.user_id AND r.tile_start = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -89,7 +143,13 @@ partials_5m AS (
     MAX(e.v_max_order_usd) AS max_order_usd__max,
     SUM(CAST(e.v_gift_card_orders AS BIGINT)) AS gift_card_orders__sum,
     SUM(CAST(e.v_country_mismatch_orders AS BIGINT)) AS country_mismatch_orders__sum,
-    SUM(CAST(e.v_unverified_orders AS BIGINT)) AS unverified_orders__sum
+    SUM(CAST(e.v_unverified_orders AS BIGINT)) AS unverified_orders__sum,
+    COUNT(*) AS order_velocity_15m__count,
+    COUNT(*) AS order_velocity_1h__count,
+    COUNT(*) AS order_velocity_24h__count,
+    SUM(CAST(e.v_gift_card_orders AS BIGINT)) AS gift_card_orders_24h__sum,
+    SUM(CAST(e.v_country_mismatch_orders AS BIGINT)) AS country_mismatch_orders_24h__sum,
+    SUM(CAST(e.v_unverified_orders AS BIGINT)) AS unverified_orders_24h__sum
   FROM probes p
   JOIN user_fraud_signals__events e
     ON e.user_id = p.user_id AND timestamp_seconds(unix_seconds(e.event_time) DIV 300 * 300) = timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) AND e.event_time <= p.t
@@ -98,17 +158,17 @@ partials_5m AS (
 ),
 merged_5m AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 15 MINUTES THEN x.order_velocity__count END), 0) AS order_velocity_15m,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.order_velocity__count END), 0) AS order_velocity_1h,
-    COALESCE(SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.order_velocity__count END), 0) AS order_velocity_24h,
+    COALESCE(SUM(x.order_velocity_15m__count), 0) AS order_velocity_15m,
+    COALESCE(SUM(x.order_velocity_1h__count), 0) AS order_velocity_1h,
+    COALESCE(SUM(x.order_velocity_24h__count), 0) AS order_velocity_24h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.distinct_items_ordered__sketch END)), 0) AS distinct_items_ordered_1h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.distinct_cards__sketch END)), 0) AS distinct_cards_1h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.distinct_cards__sketch END)), 0) AS distinct_cards_24h,
     MAX(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 HOURS THEN x.max_order_usd__max END) AS max_order_usd_1h,
     MAX(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.max_order_usd__max END) AS max_order_usd_24h,
-    SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.gift_card_orders__sum END) AS gift_card_orders_24h,
-    SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.country_mismatch_orders__sum END) AS country_mismatch_orders_24h,
-    SUM(CASE WHEN x.tile_start >= timestamp_seconds(unix_seconds(p.t) DIV 300 * 300) - INTERVAL 1 DAYS THEN x.unverified_orders__sum END) AS unverified_orders_24h
+    SUM(x.gift_card_orders_24h__sum) AS gift_card_orders_24h,
+    SUM(x.country_mismatch_orders_24h__sum) AS country_mismatch_orders_24h,
+    SUM(x.unverified_orders_24h__sum) AS unverified_orders_24h
   FROM probes p
   LEFT JOIN partials_5m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
@@ -174,26 +234,50 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
-partials_1d AS (
-  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
+running_1d AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, order_count_30d__count, CASE WHEN spend_usd_30d__values > 0 THEN spend_usd_30d__sum END AS spend_usd_30d__sum
   FROM (
-    SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 90 DAYS) DIV 7776000,
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 7776000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_order_stats__tiles_1d x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
-   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(order_count_30d__count) OVER running AS order_count_30d__count,
+      SUM(spend_usd_30d__sum) OVER running AS spend_usd_30d__sum,
+      SUM(spend_usd_30d__values) OVER running AS spend_usd_30d__values
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.order_count__count AS order_count_30d__count, x.spend_usd__sum AS spend_usd_30d__sum, CASE WHEN x.spend_usd__sum IS NULL THEN 0 ELSE 1 END AS spend_usd_30d__values
+      FROM gold.user_order_stats__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 30d window 30d after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 30 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.order_count__count, -x.spend_usd__sum, CASE WHEN x.spend_usd__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.user_order_stats__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, date_trunc('DAY', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS DECIMAL(38,2)), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1d AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS order_count__count, CAST(NULL AS DECIMAL(38,2)) AS spend_usd__sum, r.order_count_30d__count, r.spend_usd_30d__sum
+  FROM probes p
+  JOIN running_1d r ON r.user_id = p.user_id AND r.tile_start = date_trunc('DAY', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_count__count,
-    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum
+    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum,
+    COUNT(*) AS order_count_30d__count,
+    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd_30d__sum
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
@@ -202,8 +286,8 @@ partials_1d AS (
 ),
 merged_1d AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.order_count__count END), 0) AS order_count_30d,
-    SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.spend_usd__sum END) AS spend_usd_30d
+    COALESCE(SUM(x.order_count_30d__count), 0) AS order_count_30d,
+    SUM(x.spend_usd_30d__sum) AS spend_usd_30d
   FROM probes p
   LEFT JOIN partials_1d x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
@@ -221,25 +305,46 @@ WITH probes AS (
   FROM fraud_training__spine
   WHERE user_id IS NOT NULL
 ),
-partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, click_count_1h__count
   FROM (
-    SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_click_stats__tiles_1m x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(click_count_1h__count) OVER running AS click_count_1h__count
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.click_count__count AS click_count_1h__count
+      FROM gold.user_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), -x.click_count__count
+      FROM gold.user_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 30 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1m AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS click_count__count, r.click_count_1h__count
+  FROM probes p
+  JOIN running_1m r ON r.user_id = p.user_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS click_count__count
+    COUNT(*) AS click_count__count,
+    COUNT(*) AS click_count_1h__count
   FROM probes p
   JOIN user_click_stats__events e
     ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -248,7 +353,7 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.click_count__count END), 0) AS click_count_1h
+    COALESCE(SUM(x.click_count_1h__count), 0) AS click_count_1h
   FROM probes p
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t

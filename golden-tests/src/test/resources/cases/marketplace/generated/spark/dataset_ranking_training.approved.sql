@@ -77,25 +77,46 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
-partials_1m AS (
-  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, order_count_1h__count
   FROM (
-    SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 90 DAYS) DIV 7776000,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 7776000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_order_stats__tiles_1m x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(order_count_1h__count) OVER running AS order_count_1h__count
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.order_count__count AS order_count_1h__count
+      FROM gold.user_order_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), -x.order_count__count
+      FROM gold.user_order_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1m AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS order_count__count, r.order_count_1h__count
+  FROM probes p
+  JOIN running_1m r ON r.user_id = p.user_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS order_count__count
+    COUNT(*) AS order_count__count,
+    COUNT(*) AS order_count_1h__count
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -104,7 +125,7 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.order_count__count END), 0) AS order_count_1h
+    COALESCE(SUM(x.order_count_1h__count), 0) AS order_count_1h
   FROM probes p
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
@@ -146,26 +167,50 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.t = a.t
 ),
-partials_1h AS (
-  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, order_count_7d__count, CASE WHEN spend_usd_7d__values > 0 THEN spend_usd_7d__sum END AS spend_usd_7d__sum
   FROM (
-    SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 90 DAYS) DIV 7776000,
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 7776000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_order_stats__tiles_1h x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
-   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(order_count_7d__count) OVER running AS order_count_7d__count,
+      SUM(spend_usd_7d__sum) OVER running AS spend_usd_7d__sum,
+      SUM(spend_usd_7d__values) OVER running AS spend_usd_7d__values
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.order_count__count AS order_count_7d__count, x.spend_usd__sum AS spend_usd_7d__sum, CASE WHEN x.spend_usd__sum IS NULL THEN 0 ELSE 1 END AS spend_usd_7d__values
+      FROM gold.user_order_stats__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 7d window 7d after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 7 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.order_count__count, -x.spend_usd__sum, CASE WHEN x.spend_usd__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.user_order_stats__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS DECIMAL(38,2)), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1h AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS order_count__count, CAST(NULL AS DECIMAL(38,2)) AS spend_usd__sum, r.order_count_7d__count, r.spend_usd_7d__sum
+  FROM probes p
+  JOIN running_1h r ON r.user_id = p.user_id AND r.tile_start = date_trunc('HOUR', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS order_count__count,
-    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum
+    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum,
+    COUNT(*) AS order_count_7d__count,
+    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd_7d__sum
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -174,26 +219,62 @@ partials_1h AS (
 ),
 merged_1h AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.order_count__count END), 0) AS order_count_7d,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.spend_usd__sum END) AS spend_usd_7d
+    COALESCE(SUM(x.order_count_7d__count), 0) AS order_count_7d,
+    SUM(x.spend_usd_7d__sum) AS spend_usd_7d
   FROM probes p
   LEFT JOIN partials_1h x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
 ),
+running_1d AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, order_count_30d__count, CASE WHEN spend_usd_30d__values > 0 THEN spend_usd_30d__sum END AS spend_usd_30d__sum
+  FROM (
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(order_count_30d__count) OVER running AS order_count_30d__count,
+      SUM(spend_usd_30d__sum) OVER running AS spend_usd_30d__sum,
+      SUM(spend_usd_30d__values) OVER running AS spend_usd_30d__values
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.order_count__count AS order_count_30d__count, x.spend_usd__sum AS spend_usd_30d__sum, CASE WHEN x.spend_usd__sum IS NULL THEN 0 ELSE 1 END AS spend_usd_30d__values
+      FROM gold.user_order_stats__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 30d window 30d after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 30 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.order_count__count, -x.spend_usd__sum, CASE WHEN x.spend_usd__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.user_order_stats__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, date_trunc('DAY', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS DECIMAL(38,2)), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1d AS (
-  -- whole tiles before the probe's tile, back to 90d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 90d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum, x.avg_order_usd__sum, x.avg_order_usd__count, x.distinct_items_bought__sketch
+  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
+  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.order_count__count, x.spend_usd__sum, x.avg_order_usd__sum, x.avg_order_usd__count, x.distinct_items_bought__sketch, CAST(NULL AS BIGINT) AS order_count_30d__count, CAST(NULL AS DECIMAL(38,2)) AS spend_usd_30d__sum
   FROM (
     SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 90 DAYS) DIV 7776000,
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 7776000)) AS range_bin
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 30 DAYS) DIV 2592000,
+      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 2592000)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.user_order_stats__tiles_1d x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 7776000 = p.range_bin
-   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 90 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 90 DAYS - INTERVAL 1 DAYS)
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
+   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS order_count__count, CAST(NULL AS DECIMAL(38,2)) AS spend_usd__sum, CAST(NULL AS DOUBLE) AS avg_order_usd__sum, CAST(NULL AS BIGINT) AS avg_order_usd__count, CAST(NULL AS BINARY) AS distinct_items_bought__sketch, r.order_count_30d__count, r.spend_usd_30d__sum
+  FROM probes p
+  JOIN running_1d r ON r.user_id = p.user_id AND r.tile_start = date_trunc('DAY', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -202,7 +283,9 @@ partials_1d AS (
     SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd__sum,
     SUM(CAST(e.v_avg_order_usd AS DOUBLE)) AS avg_order_usd__sum,
     COUNT(e.v_avg_order_usd) AS avg_order_usd__count,
-    hll_sketch_agg(CAST(e.v_distinct_items_bought AS STRING), 12) AS distinct_items_bought__sketch
+    hll_sketch_agg(CAST(e.v_distinct_items_bought AS STRING), 12) AS distinct_items_bought__sketch,
+    COUNT(*) AS order_count_30d__count,
+    SUM(CAST(e.v_spend_usd AS DECIMAL(38,2))) AS spend_usd_30d__sum
   FROM probes p
   JOIN user_order_stats__events e
     ON e.user_id = p.user_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
@@ -211,8 +294,8 @@ partials_1d AS (
 ),
 merged_1d AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.order_count__count END), 0) AS order_count_30d,
-    SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.spend_usd__sum END) AS spend_usd_30d,
+    COALESCE(SUM(x.order_count_30d__count), 0) AS order_count_30d,
+    SUM(x.spend_usd_30d__sum) AS spend_usd_30d,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.avg_order_usd__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.avg_order_usd__count END)) AS avg_order_usd_30d,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.distinct_items_bought__sketch END)), 0) AS distinct_items_bought_30d
   FROM probes p
@@ -241,27 +324,73 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL
 ),
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, tile_start, latest_event, click_count_1h__count, click_count_24h__count, CASE WHEN cart_clicks_24h__values > 0 THEN cart_clicks_24h__sum END AS cart_clicks_24h__sum
+  FROM (
+    SELECT user_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(click_count_1h__count) OVER running AS click_count_1h__count,
+      SUM(click_count_24h__count) OVER running AS click_count_24h__count,
+      SUM(cart_clicks_24h__sum) OVER running AS cart_clicks_24h__sum,
+      SUM(cart_clicks_24h__values) OVER running AS cart_clicks_24h__values
+    FROM (
+      SELECT x.user_id, x.tile_start, 1 AS step, x.latest_event, x.click_count__count AS click_count_1h__count, x.click_count__count AS click_count_24h__count, x.cart_clicks__sum AS cart_clicks_24h__sum, CASE WHEN x.cart_clicks__sum IS NULL THEN 0 ELSE 1 END AS cart_clicks_24h__values
+      FROM gold.user_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), -x.click_count__count, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM gold.user_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.user_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), -x.click_count__count, -x.cart_clicks__sum, CASE WHEN x.cart_clicks__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.user_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count, x.distinct_items_clicked__sketch, x.cart_clicks__sum
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
+  SELECT p.user_id, p.t, x.tile_start, x.latest_event, x.click_count__count, x.distinct_items_clicked__sketch, x.cart_clicks__sum, CAST(NULL AS BIGINT) AS click_count_1h__count, CAST(NULL AS BIGINT) AS click_count_24h__count, CAST(NULL AS BIGINT) AS cart_clicks_24h__sum
   FROM (
     SELECT p.user_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.user_click_stats__tiles_1m x
-    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    ON x.user_id = p.user_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS click_count__count, CAST(NULL AS BINARY) AS distinct_items_clicked__sketch, CAST(NULL AS BIGINT) AS cart_clicks__sum, r.click_count_1h__count, r.click_count_24h__count, r.cart_clicks_24h__sum
+  FROM probes p
+  JOIN running_1m r ON r.user_id = p.user_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS click_count__count,
     hll_sketch_agg(CAST(e.v_distinct_items_clicked AS STRING), 12) AS distinct_items_clicked__sketch,
-    SUM(CAST(e.v_cart_clicks AS BIGINT)) AS cart_clicks__sum
+    SUM(CAST(e.v_cart_clicks AS BIGINT)) AS cart_clicks__sum,
+    COUNT(*) AS click_count_1h__count,
+    COUNT(*) AS click_count_24h__count,
+    SUM(CAST(e.v_cart_clicks AS BIGINT)) AS cart_clicks_24h__sum
   FROM probes p
   JOIN user_click_stats__events e
     ON e.user_id = p.user_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -270,10 +399,10 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.user_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.click_count__count END), 0) AS click_count_1h,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.click_count__count END), 0) AS click_count_24h,
+    COALESCE(SUM(x.click_count_1h__count), 0) AS click_count_1h,
+    COALESCE(SUM(x.click_count_24h__count), 0) AS click_count_24h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.distinct_items_clicked__sketch END)), 0) AS distinct_items_clicked_24h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.cart_clicks__sum END) AS cart_clicks_24h
+    SUM(x.cart_clicks_24h__sum) AS cart_clicks_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.t = p.t
   GROUP BY p.user_id, p.t
@@ -328,20 +457,67 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE item_id IS NOT NULL
 ),
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT item_id, tile_start, latest_event, CASE WHEN item_clicks_1h__values > 0 THEN item_clicks_1h__sum END AS item_clicks_1h__sum, CASE WHEN item_clicks_24h__values > 0 THEN item_clicks_24h__sum END AS item_clicks_24h__sum, CASE WHEN item_impressions_1h__values > 0 THEN item_impressions_1h__sum END AS item_impressions_1h__sum, CASE WHEN item_impressions_24h__values > 0 THEN item_impressions_24h__sum END AS item_impressions_24h__sum
+  FROM (
+    SELECT item_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(item_clicks_1h__sum) OVER running AS item_clicks_1h__sum,
+      SUM(item_clicks_1h__values) OVER running AS item_clicks_1h__values,
+      SUM(item_clicks_24h__sum) OVER running AS item_clicks_24h__sum,
+      SUM(item_clicks_24h__values) OVER running AS item_clicks_24h__values,
+      SUM(item_impressions_1h__sum) OVER running AS item_impressions_1h__sum,
+      SUM(item_impressions_1h__values) OVER running AS item_impressions_1h__values,
+      SUM(item_impressions_24h__sum) OVER running AS item_impressions_24h__sum,
+      SUM(item_impressions_24h__values) OVER running AS item_impressions_24h__values
+    FROM (
+      SELECT x.item_id, x.tile_start, 1 AS step, x.latest_event, x.item_clicks__sum AS item_clicks_1h__sum, CASE WHEN x.item_clicks__sum IS NULL THEN 0 ELSE 1 END AS item_clicks_1h__values, x.item_clicks__sum AS item_clicks_24h__sum, CASE WHEN x.item_clicks__sum IS NULL THEN 0 ELSE 1 END AS item_clicks_24h__values, x.item_impressions__sum AS item_impressions_1h__sum, CASE WHEN x.item_impressions__sum IS NULL THEN 0 ELSE 1 END AS item_impressions_1h__values, x.item_impressions__sum AS item_impressions_24h__sum, CASE WHEN x.item_impressions__sum IS NULL THEN 0 ELSE 1 END AS item_impressions_24h__values
+      FROM gold.item_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.item_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), -x.item_clicks__sum, CASE WHEN x.item_clicks__sum IS NULL THEN 0 ELSE -1 END, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), -x.item_impressions__sum, CASE WHEN x.item_impressions__sum IS NULL THEN 0 ELSE -1 END, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM gold.item_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.item_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), -x.item_clicks__sum, CASE WHEN x.item_clicks__sum IS NULL THEN 0 ELSE -1 END, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), -x.item_impressions__sum, CASE WHEN x.item_impressions__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.item_click_stats__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT item_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY item_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
 partials_1m AS (
-  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
-  SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum, x.item_click_share__sum, x.item_click_share__count, x.unique_viewers__sketch
+  -- whole tiles before the probe's tile, back to 1d. Spark has no range join: on the key alone a
+  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 1d wide its range touches
+  SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum, x.item_click_share__sum, x.item_click_share__count, x.unique_viewers__sketch, CAST(NULL AS BIGINT) AS item_clicks_1h__sum, CAST(NULL AS BIGINT) AS item_clicks_24h__sum, CAST(NULL AS BIGINT) AS item_impressions_1h__sum, CAST(NULL AS BIGINT) AS item_impressions_24h__sum
   FROM (
     SELECT p.item_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 7 DAYS) DIV 604800,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 604800)) AS range_bin
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS) DIV 86400,
+      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 86400)) AS range_bin
     FROM probes p
   ) p
   JOIN gold.item_click_stats__tiles_1m x
-    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 86400 = p.range_bin
+   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS
+  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 1 DAYS - INTERVAL 1 DAYS)
+  UNION ALL
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.item_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS item_clicks__sum, CAST(NULL AS BIGINT) AS item_impressions__sum, CAST(NULL AS DOUBLE) AS item_click_share__sum, CAST(NULL AS BIGINT) AS item_click_share__count, CAST(NULL AS BINARY) AS unique_viewers__sketch, r.item_clicks_1h__sum, r.item_clicks_24h__sum, r.item_impressions_1h__sum, r.item_impressions_24h__sum
+  FROM probes p
+  JOIN running_1m r ON r.item_id = p.item_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
@@ -350,7 +526,11 @@ partials_1m AS (
     SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions__sum,
     SUM(CAST(e.v_item_click_share AS DOUBLE)) AS item_click_share__sum,
     COUNT(e.v_item_click_share) AS item_click_share__count,
-    hll_sketch_agg(CAST(e.v_unique_viewers AS STRING), 12) AS unique_viewers__sketch
+    hll_sketch_agg(CAST(e.v_unique_viewers AS STRING), 12) AS unique_viewers__sketch,
+    SUM(CAST(e.v_item_clicks AS BIGINT)) AS item_clicks_1h__sum,
+    SUM(CAST(e.v_item_clicks AS BIGINT)) AS item_clicks_24h__sum,
+    SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions_1h__sum,
+    SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions_24h__sum
   FROM probes p
   JOIN item_click_stats__events e
     ON e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -359,10 +539,10 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.item_clicks__sum END) AS item_clicks_1h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.item_clicks__sum END) AS item_clicks_24h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.item_impressions__sum END) AS item_impressions_1h,
-    SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.item_impressions__sum END) AS item_impressions_24h,
+    SUM(x.item_clicks_1h__sum) AS item_clicks_1h,
+    SUM(x.item_clicks_24h__sum) AS item_clicks_24h,
+    SUM(x.item_impressions_1h__sum) AS item_impressions_1h,
+    SUM(x.item_impressions_24h__sum) AS item_impressions_24h,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.item_click_share__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.item_click_share__count END)) AS item_click_share_1h,
     try_divide(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.item_click_share__sum END), SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.item_click_share__count END)) AS item_click_share_24h,
     COALESCE(hll_sketch_estimate(hll_union_agg(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.unique_viewers__sketch END)), 0) AS unique_viewers_24h
@@ -370,26 +550,51 @@ merged_1m AS (
   LEFT JOIN partials_1m x ON x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.item_id, p.t
 ),
-partials_1h AS (
-  -- whole tiles before the probe's tile, back to 7d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 7d wide its range touches
-  SELECT p.item_id, p.t, x.tile_start, x.latest_event, x.item_clicks__sum, x.item_impressions__sum
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT item_id, tile_start, latest_event, CASE WHEN item_clicks_7d__values > 0 THEN item_clicks_7d__sum END AS item_clicks_7d__sum, CASE WHEN item_impressions_7d__values > 0 THEN item_impressions_7d__sum END AS item_impressions_7d__sum
   FROM (
-    SELECT p.item_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 7 DAYS) DIV 604800,
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 604800)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.item_click_stats__tiles_1h x
-    ON x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 604800 = p.range_bin
-   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+    SELECT item_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(item_clicks_7d__sum) OVER running AS item_clicks_7d__sum,
+      SUM(item_clicks_7d__values) OVER running AS item_clicks_7d__values,
+      SUM(item_impressions_7d__sum) OVER running AS item_impressions_7d__sum,
+      SUM(item_impressions_7d__values) OVER running AS item_impressions_7d__values
+    FROM (
+      SELECT x.item_id, x.tile_start, 1 AS step, x.latest_event, x.item_clicks__sum AS item_clicks_7d__sum, CASE WHEN x.item_clicks__sum IS NULL THEN 0 ELSE 1 END AS item_clicks_7d__values, x.item_impressions__sum AS item_impressions_7d__sum, CASE WHEN x.item_impressions__sum IS NULL THEN 0 ELSE 1 END AS item_impressions_7d__values
+      FROM gold.item_click_stats__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 7d window 7d after it starts
+      SELECT x.item_id, x.tile_start + INTERVAL 7 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.item_clicks__sum, CASE WHEN x.item_clicks__sum IS NULL THEN 0 ELSE -1 END, -x.item_impressions__sum, CASE WHEN x.item_impressions__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.item_click_stats__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 7 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT item_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY item_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1h AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.item_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS item_clicks__sum, CAST(NULL AS BIGINT) AS item_impressions__sum, r.item_clicks_7d__sum, r.item_impressions_7d__sum
+  FROM probes p
+  JOIN running_1h r ON r.item_id = p.item_id AND r.tile_start = date_trunc('HOUR', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.item_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     SUM(CAST(e.v_item_clicks AS BIGINT)) AS item_clicks__sum,
-    SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions__sum
+    SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions__sum,
+    SUM(CAST(e.v_item_clicks AS BIGINT)) AS item_clicks_7d__sum,
+    SUM(CAST(e.v_item_impressions AS BIGINT)) AS item_impressions_7d__sum
   FROM probes p
   JOIN item_click_stats__events e
     ON e.item_id = p.item_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -398,8 +603,8 @@ partials_1h AS (
 ),
 merged_1h AS (
   SELECT p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.item_clicks__sum END) AS item_clicks_7d,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.item_impressions__sum END) AS item_impressions_7d
+    SUM(x.item_clicks_7d__sum) AS item_clicks_7d,
+    SUM(x.item_impressions_7d__sum) AS item_impressions_7d
   FROM probes p
   LEFT JOIN partials_1h x ON x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.item_id, p.t
@@ -578,25 +783,54 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
-partials_1m AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
+running_1m AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, item_id, tile_start, latest_event, user_item_clicks_1h__count, user_item_clicks_24h__count
   FROM (
-    SELECT p.user_id, p.item_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('MINUTE', p.t) - INTERVAL 1 MINUTES) DIV 2592000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_item_interactions__tiles_1m x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('MINUTE', p.t) AND x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, item_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(user_item_clicks_1h__count) OVER running AS user_item_clicks_1h__count,
+      SUM(user_item_clicks_24h__count) OVER running AS user_item_clicks_24h__count
+    FROM (
+      SELECT x.user_id, x.item_id, x.tile_start, 1 AS step, x.latest_event, x.user_item_clicks__count AS user_item_clicks_1h__count, x.user_item_clicks__count AS user_item_clicks_24h__count
+      FROM gold.user_item_interactions__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1h window 1h after it starts
+      SELECT x.user_id, x.item_id, x.tile_start + INTERVAL 1 HOURS, 1, CAST(NULL AS TIMESTAMP), -x.user_item_clicks__count, CAST(NULL AS BIGINT)
+      FROM gold.user_item_interactions__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 1d window 1d after it starts
+      SELECT x.user_id, x.item_id, x.tile_start + INTERVAL 1 DAYS, 1, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), -x.user_item_clicks__count
+      FROM gold.user_item_interactions__tiles_1m x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, item_id, date_trunc('MINUTE', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id, item_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1m AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.item_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS user_item_clicks__count, r.user_item_clicks_1h__count, r.user_item_clicks_24h__count
+  FROM probes p
+  JOIN running_1m r ON r.user_id = p.user_id AND r.item_id = p.item_id AND r.tile_start = date_trunc('MINUTE', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('MINUTE', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS user_item_clicks__count
+    COUNT(*) AS user_item_clicks__count,
+    COUNT(*) AS user_item_clicks_1h__count,
+    COUNT(*) AS user_item_clicks_24h__count
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('MINUTE', e.event_time) = date_trunc('MINUTE', p.t) AND e.event_time <= p.t
@@ -605,8 +839,8 @@ partials_1m AS (
 ),
 merged_1m AS (
   SELECT p.user_id, p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 HOURS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_1h,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('MINUTE', p.t) - INTERVAL 1 DAYS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_24h
+    COALESCE(SUM(x.user_item_clicks_1h__count), 0) AS user_item_clicks_1h,
+    COALESCE(SUM(x.user_item_clicks_24h__count), 0) AS user_item_clicks_24h
   FROM probes p
   LEFT JOIN partials_1m x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t
@@ -648,26 +882,50 @@ merged_1m_latest AS (
   FROM asof_1m_latest a
   LEFT JOIN head_1m_latest h ON h.user_id = a.user_id AND h.item_id = a.item_id AND h.t = a.t
 ),
-partials_1h AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count, x.pdp_views__sum
+running_1h AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, item_id, tile_start, latest_event, user_item_clicks_7d__count, CASE WHEN pdp_views_7d__values > 0 THEN pdp_views_7d__sum END AS pdp_views_7d__sum
   FROM (
-    SELECT p.user_id, p.item_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('HOUR', p.t) - INTERVAL 1 HOURS) DIV 2592000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_item_interactions__tiles_1h x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('HOUR', p.t) AND x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, item_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(user_item_clicks_7d__count) OVER running AS user_item_clicks_7d__count,
+      SUM(pdp_views_7d__sum) OVER running AS pdp_views_7d__sum,
+      SUM(pdp_views_7d__values) OVER running AS pdp_views_7d__values
+    FROM (
+      SELECT x.user_id, x.item_id, x.tile_start, 1 AS step, x.latest_event, x.user_item_clicks__count AS user_item_clicks_7d__count, x.pdp_views__sum AS pdp_views_7d__sum, CASE WHEN x.pdp_views__sum IS NULL THEN 0 ELSE 1 END AS pdp_views_7d__values
+      FROM gold.user_item_interactions__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 7d window 7d after it starts
+      SELECT x.user_id, x.item_id, x.tile_start + INTERVAL 7 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.user_item_clicks__count, -x.pdp_views__sum, CASE WHEN x.pdp_views__sum IS NULL THEN 0 ELSE -1 END
+      FROM gold.user_item_interactions__tiles_1h x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, item_id, date_trunc('HOUR', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id, item_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1h AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.item_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS user_item_clicks__count, CAST(NULL AS BIGINT) AS pdp_views__sum, r.user_item_clicks_7d__count, r.pdp_views_7d__sum
+  FROM probes p
+  JOIN running_1h r ON r.user_id = p.user_id AND r.item_id = p.item_id AND r.tile_start = date_trunc('HOUR', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('HOUR', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
     COUNT(*) AS user_item_clicks__count,
-    SUM(CAST(e.v_pdp_views AS BIGINT)) AS pdp_views__sum
+    SUM(CAST(e.v_pdp_views AS BIGINT)) AS pdp_views__sum,
+    COUNT(*) AS user_item_clicks_7d__count,
+    SUM(CAST(e.v_pdp_views AS BIGINT)) AS pdp_views_7d__sum
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('HOUR', e.event_time) = date_trunc('HOUR', p.t) AND e.event_time <= p.t
@@ -676,31 +934,52 @@ partials_1h AS (
 ),
 merged_1h AS (
   SELECT p.user_id, p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_7d,
-    SUM(CASE WHEN x.tile_start >= date_trunc('HOUR', p.t) - INTERVAL 7 DAYS THEN x.pdp_views__sum END) AS pdp_views_7d
+    COALESCE(SUM(x.user_item_clicks_7d__count), 0) AS user_item_clicks_7d,
+    SUM(x.pdp_views_7d__sum) AS pdp_views_7d
   FROM probes p
   LEFT JOIN partials_1h x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t
 ),
-partials_1d AS (
-  -- whole tiles before the probe's tile, back to 30d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 30d wide its range touches
-  SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.user_item_clicks__count
+running_1d AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, item_id, tile_start, latest_event, user_item_clicks_30d__count
   FROM (
-    SELECT p.user_id, p.item_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 30 DAYS) DIV 2592000,
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 2592000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_item_interactions__tiles_1d x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 2592000 = p.range_bin
-   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, item_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(user_item_clicks_30d__count) OVER running AS user_item_clicks_30d__count
+    FROM (
+      SELECT x.user_id, x.item_id, x.tile_start, 1 AS step, x.latest_event, x.user_item_clicks__count AS user_item_clicks_30d__count
+      FROM gold.user_item_interactions__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 30d window 30d after it starts
+      SELECT x.user_id, x.item_id, x.tile_start + INTERVAL 30 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.user_item_clicks__count
+      FROM gold.user_item_interactions__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 30 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, item_id, date_trunc('DAY', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id, item_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1d AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.item_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS user_item_clicks__count, r.user_item_clicks_30d__count
+  FROM probes p
+  JOIN running_1d r ON r.user_id = p.user_id AND r.item_id = p.item_id AND r.tile_start = date_trunc('DAY', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS user_item_clicks__count
+    COUNT(*) AS user_item_clicks__count,
+    COUNT(*) AS user_item_clicks_30d__count
   FROM probes p
   JOIN user_item_interactions__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
@@ -709,7 +988,7 @@ partials_1d AS (
 ),
 merged_1d AS (
   SELECT p.user_id, p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 30 DAYS THEN x.user_item_clicks__count END), 0) AS user_item_clicks_30d
+    COALESCE(SUM(x.user_item_clicks_30d__count), 0) AS user_item_clicks_30d
   FROM probes p
   LEFT JOIN partials_1d x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t
@@ -734,25 +1013,46 @@ WITH probes AS (
   FROM ranking_training__spine
   WHERE user_id IS NOT NULL AND item_id IS NOT NULL
 ),
-partials_1d AS (
-  -- whole tiles before the probe's tile, back to 180d. Spark has no range join: on the key alone a
-  -- probe would meet every tile of its key, so it also joins on the (<= 2) bins 180d wide its range touches
-  SELECT p.user_id, p.item_id, p.t, x.tile_start, x.latest_event, x.purchases__count
+running_1d AS (
+  -- whole tiles before each probe's tile as running sums over the key's tiles in time order: a tile adds
+  -- its partials as it starts and takes them back as it leaves each window, and a probe's tile, sorted
+  -- before the tiles starting with it (its head), reads every window at once, without a join that meets
+  -- the window's tiles one by one. Exact: integer and decimal sums only.
+  SELECT user_id, item_id, tile_start, latest_event, purchases_180d__count
   FROM (
-    SELECT p.user_id, p.item_id, p.t, explode(sequence(
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 180 DAYS) DIV 15552000,
-      unix_seconds(date_trunc('DAY', p.t) - INTERVAL 1 DAYS) DIV 15552000)) AS range_bin
-    FROM probes p
-  ) p
-  JOIN gold.user_item_purchases__tiles_1d x
-    ON x.user_id = p.user_id AND x.item_id = p.item_id AND unix_seconds(x.tile_start) DIV 15552000 = p.range_bin
-   AND x.tile_start < date_trunc('DAY', p.t) AND x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 180 DAYS
-  WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 180 DAYS - INTERVAL 1 DAYS)
+    SELECT user_id, item_id, tile_start, step,
+      MAX(latest_event) OVER running AS latest_event,
+      SUM(purchases_180d__count) OVER running AS purchases_180d__count
+    FROM (
+      SELECT x.user_id, x.item_id, x.tile_start, 1 AS step, x.latest_event, x.purchases__count AS purchases_180d__count
+      FROM gold.user_item_purchases__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 180 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      -- each tile leaves the 180d window 180d after it starts
+      SELECT x.user_id, x.item_id, x.tile_start + INTERVAL 180 DAYS, 1, CAST(NULL AS TIMESTAMP), -x.purchases__count
+      FROM gold.user_item_purchases__tiles_1d x
+      LEFT SEMI JOIN probes p ON p.user_id = x.user_id AND p.item_id = x.item_id
+      WHERE x.ds >= to_date(CAST(DATE'${ds_from}' AS TIMESTAMP) - INTERVAL 7 DAYS - INTERVAL 180 DAYS - INTERVAL 1 DAYS)
+      UNION ALL
+      SELECT DISTINCT user_id, item_id, date_trunc('DAY', t), 0, CAST(NULL AS TIMESTAMP), CAST(NULL AS BIGINT)
+      FROM probes
+    )
+    WINDOW running AS (PARTITION BY user_id, item_id ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  )
+  WHERE step = 0
+),
+partials_1d AS (
+  -- whole tiles before the probe's tile, as running sums at that tile
+  SELECT p.user_id, p.item_id, p.t, CAST(NULL AS TIMESTAMP) AS tile_start, r.latest_event, CAST(NULL AS BIGINT) AS purchases__count, r.purchases_180d__count
+  FROM probes p
+  JOIN running_1d r ON r.user_id = p.user_id AND r.item_id = p.item_id AND r.tile_start = date_trunc('DAY', p.t)
   UNION ALL
   -- the head: the probe's own tile, up to and including t, joined on that tile (Spark has no range join:
   -- on the key alone each probe would meet every event of its key)
   SELECT p.user_id, p.item_id, p.t, date_trunc('DAY', p.t) AS tile_start, MAX(e.event_time) AS latest_event,
-    COUNT(*) AS purchases__count
+    COUNT(*) AS purchases__count,
+    COUNT(*) AS purchases_180d__count
   FROM probes p
   JOIN user_item_purchases__events e
     ON e.user_id = p.user_id AND e.item_id = p.item_id AND date_trunc('DAY', e.event_time) = date_trunc('DAY', p.t) AND e.event_time <= p.t
@@ -761,7 +1061,7 @@ partials_1d AS (
 ),
 merged_1d AS (
   SELECT p.user_id, p.item_id, p.t, MAX(x.latest_event) AS latest_event,
-    COALESCE(SUM(CASE WHEN x.tile_start >= date_trunc('DAY', p.t) - INTERVAL 180 DAYS THEN x.purchases__count END), 0) AS purchases_180d
+    COALESCE(SUM(x.purchases_180d__count), 0) AS purchases_180d
   FROM probes p
   LEFT JOIN partials_1d x ON x.user_id = p.user_id AND x.item_id = p.item_id AND x.t = p.t
   GROUP BY p.user_id, p.item_id, p.t

@@ -38,7 +38,7 @@ public final class WindowMain {
         Path data = Path.of(opt.getOrDefault("data", "bench/out/window/data")).toAbsolutePath();
         int partitions = Integer.parseInt(opt.getOrDefault("partitions", "8"));
         Map<String, String> strategies = Main.pick(WindowShapes.all(s), opt.get("strategies"),
-                "naive,fsc,prefix,events_running");
+                "naive,fsc,binned_join,events_running");
         switch (args[0]) {
             case "sql" -> strategies.forEach((k, v) -> System.out.println("-- " + k + "\n" + v + ";\n"));
             case "gen" -> {

@@ -16,8 +16,8 @@ import dev.fsc.bench.pit.Measurement;
 public final class WindowReport {
     private static final Map<String, String> WHAT = Map.of(
             "naive", "RANGE window over every raw event (Spark SQL as a user writes it)",
-            "fsc", "fsc's generated shape: tiles joined by (key, W-bin), head events by (key, tile)",
-            "prefix", "prefix sums of tiles (running SUM, each tile in at its start, out W later) + head by tile",
+            "fsc", "fsc's generated shape: running sums of tiles (each in at its start, out W later) read at the probe's tile, head events by (key, tile)",
+            "binned_join", "fsc's previous generated shape: tiles joined by (key, W-bin), head events by (key, tile)",
             "events_running", "one running SUM over raw events, each tile subtracted once older than the window",
             "brute_exact", "check: probe × events range join, exact window",
             "brute_sawtooth", "check: probe × events range join, sawtooth window");

@@ -37,7 +37,7 @@ public final class WindowShapes {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("naive", Checksum.wrapWindow(naiveRange(s.probeEvery())));
         m.put("fsc", Checksum.wrapWindow(fscAsGenerated()));
-        m.put("prefix", Checksum.wrapWindow(tilePrefixSums()));
+        m.put("binned_join", Checksum.wrapWindow(binnedJoin()));
         m.put("events_running", Checksum.wrapWindow(eventsRunningSum()));
         m.put("brute_exact", Checksum.wrapWindow(bruteForce(false)));
         m.put("brute_sawtooth", Checksum.wrapWindow(bruteForce(true)));
@@ -88,9 +88,15 @@ public final class WindowShapes {
 
     /** Partial rows (key, t, value__sum, events) per probe point merged into the window's total and count. */
     private static String mergePartials(String partials) {
+        return mergePartials("", partials);
+    }
+
+    /** The same, with more CTEs (ending in a comma) that the partials read. */
+    private static String mergePartials(String ctes, String partials) {
         return """
                 WITH %s,
                 %s,
+                %s
                 partials AS (
                 %s
                 ),
@@ -102,17 +108,57 @@ public final class WindowShapes {
                 )
                 SELECT q.pid, m.total, m.n
                 FROM probes q
-                JOIN merged m ON m.key = q.key AND m.t = q.t""".formatted(tiles(), PROBE_POINTS, partials);
+                JOIN merged m ON m.key = q.key AND m.t = q.t""".formatted(tiles(), PROBE_POINTS, ctes.isEmpty() ? "" : ctes + ",", partials);
     }
 
     /**
-     * fsc's shape as DatasetSql generates it (golden dataset_ranking_training.approved.sql): whole tiles in
-     * [floor_g(t) − W, floor_g(t)) and the head events in [floor_g(t), t]. Spark has no range join, so neither is
-     * joined on the key alone: the tiles also on bins W wide (each probe exploded into the ≤ 2 bins its range
-     * touches, the time bounds kept as a filter), the head events on their tile. A probe meets ≤ 2 W of its key's
-     * tiles and one tile of its events, whatever the key's history.
+     * fsc's shape as DatasetSql generates it for counts and exact sums (golden dataset_ranking_training.approved.sql):
+     * the whole tiles in [floor_g(t) − W, floor_g(t)) as running sums over the key's tiles in time order — each tile
+     * adds its partials at its start and takes them back W later, and each probe's tile, sorted before the tiles
+     * starting with it, reads the sums — plus the head events in [floor_g(t), t] joined on their tile. A sum is
+     * NULL when no tile in the window had a value, so the running rows also count those tiles. No join fans a
+     * probe out to its window's tiles.
      */
     static String fscAsGenerated() {
+        String running = """
+                running AS (
+                  SELECT key, tile_start, n__count, CASE WHEN total__values > 0 THEN total__sum END AS total__sum
+                  FROM (
+                    SELECT key, tile_start, step, SUM(total__sum) OVER running AS total__sum,
+                      SUM(total__values) OVER running AS total__values, SUM(n__count) OVER running AS n__count
+                    FROM (
+                      SELECT x.key, x.tile_start, 1 AS step, x.value__sum AS total__sum,
+                        CASE WHEN x.value__sum IS NULL THEN 0 ELSE 1 END AS total__values, x.events AS n__count
+                      FROM tiles x
+                      LEFT SEMI JOIN probe_points p ON p.key = x.key
+                      UNION ALL
+                      SELECT x.key, x.tile_start + %1$s, 1, -x.value__sum, CASE WHEN x.value__sum IS NULL THEN 0 ELSE -1 END, -x.events
+                      FROM tiles x
+                      LEFT SEMI JOIN probe_points p ON p.key = x.key
+                      UNION ALL
+                      SELECT DISTINCT key, %2$s, 0, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+                      FROM probe_points
+                    )
+                    WINDOW running AS (PARTITION BY key ORDER BY tile_start, step ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                  )
+                  WHERE step = 0
+                )""".formatted(W, "date_trunc('" + WindowScenario.TILE_UNIT + "', t)");
+        return mergePartials(running, """
+                  SELECT p.key, p.t, r.total__sum AS value__sum, r.n__count AS events
+                  FROM probe_points p
+                  JOIN running r ON r.key = p.key AND r.tile_start = %s
+                  UNION ALL
+                %s""".formatted(TILE_OF_T, headByTile()));
+    }
+
+    /**
+     * fsc's generated shape before the running sums (still its shape for min, max, last, count_distinct and
+     * floating-point sums): whole tiles in [floor_g(t) − W, floor_g(t)) and the head
+     * events in [floor_g(t), t]. Spark has no range join, so neither is joined on the key alone: the tiles also
+     * on bins W wide (each probe exploded into the ≤ 2 bins its range touches, the time bounds kept as a filter),
+     * the head events on their tile. A probe meets ≤ 2 W of its key's tiles and one tile of its events.
+     */
+    static String binnedJoin() {
         long binSeconds = WindowScenario.WINDOW_MINUTES * 60L;
         String lastTile = TILE_OF_T + " - INTERVAL 1 " + WindowScenario.TILE_UNIT + "S";
         return mergePartials("""
@@ -129,44 +175,6 @@ public final class WindowShapes {
                    AND x.tile_start < %1$s AND x.tile_start >= %1$s - %2$s
                   UNION ALL
                 %5$s""".formatted(TILE_OF_T, W, binSeconds, lastTile, headByTile()));
-    }
-
-    /**
-     * Prefix sums over tiles: with cum(x) the sum of the key's tiles starting before x, the whole tiles of the
-     * window are cum(floor_g(t)) − cum(floor_g(t) − W). One running SUM computes that difference directly: each
-     * tile enters at its start and leaves (negated) W later, and a probe point, sorted before the tiles at its
-     * own tile's start, reads the running sum there — the union + running-window as-of shape of (A) in
-     * bench/pit, with no fan-out. Plus the head events, joined on the tile as in {@link #fscAsGenerated}.
-     */
-    static String tilePrefixSums() {
-        return """
-                WITH %s,
-                %s,
-                tile_sums AS (
-                  SELECT key, t, total, n
-                  FROM (
-                    SELECT key, t, is_probe, SUM(v) OVER running AS total, SUM(c) OVER running AS n
-                    FROM (
-                      SELECT key, CAST(NULL AS TIMESTAMP) AS t, tile_start AS at, 0 AS is_probe, value__sum AS v, events AS c
-                      FROM tiles
-                      UNION ALL
-                      SELECT key, NULL, tile_start + %s, 0, -value__sum, -events FROM tiles
-                      UNION ALL
-                      SELECT key, t, date_trunc('%s', t), -1, NULL, NULL FROM probe_points
-                    ) u
-                    WINDOW running AS (PARTITION BY key ORDER BY at, is_probe ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-                  ) w
-                  WHERE is_probe = -1
-                ),
-                head AS (
-                %s
-                )
-                SELECT q.pid, coalesce(s.total, 0) + coalesce(h.value__sum, 0) AS total,
-                       coalesce(s.n, 0) + coalesce(h.events, 0) AS n
-                FROM probes q
-                JOIN tile_sums s ON s.key = q.key AND s.t = q.t
-                LEFT JOIN head h ON h.key = q.key AND h.t = q.t""".formatted(tiles(), PROBE_POINTS, W, WindowScenario.TILE_UNIT,
-                headByTile());
     }
 
     /**

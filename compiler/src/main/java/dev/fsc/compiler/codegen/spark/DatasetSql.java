@@ -177,37 +177,15 @@ public final class DatasetSql {
             // the latest value ever (`last` without a window) is an as-of lookup; the rest aggregate a window
             List<Feature> latestValues = mine.stream().filter(DatasetSql::isLatestValue).toList();
             List<Feature> windowed = mine.stream().filter(f -> !isLatestValue(f)).toList();
-            String probeTile = SparkTime.floor("p.t", all.size());
             if (!windowed.isEmpty()) {
-                TileGroup group = ViewSql.group(view, all.size(), windowed);
-                String suffix = SparkTime.text(group.size());
-                Map<String, Object> g = group(group, suffix, false);
-                range(windowed, ttl).ifPresent(r -> {
-                    g.put("range", SparkTime.interval(r));
-                    g.put("rangeText", SparkTime.text(r));
-                    // bins as wide as the range: the range's tiles lie in at most 2 of them
-                    g.put("firstRangeBin", SparkTime.bin(probeTile + " - " + SparkTime.interval(r), r));
-                    g.put("lastRangeBin", SparkTime.bin(probeTile + " - " + SparkTime.interval(group.size()), r));
-                    g.put("tileRangeBin", SparkTime.bin("x.tile_start", r));
-                });
-                g.put("features", windowed.stream().map(f -> Map.of("name", f.outputName(), "merge",
-                        TileState.merge(f, f.window().map(w -> "x.tile_start >= " + probeTile + " - " + SparkTime.interval(w))))).toList());
+                Map<String, Object> g = windowedGroup(ViewSql.group(view, all.size(), windowed), ttl);
                 groups.add(g);
-                latest.add("merged_" + suffix + ".latest_event");
-                windowed.forEach(f -> features.add(Map.of("name", f.outputName(), "source", "merged_" + suffix + "." + f.outputName())));
+                readFrom("merged_" + g.get("suffix"), windowed, latest, features);
             }
             if (!latestValues.isEmpty()) {
-                TileGroup group = ViewSql.group(view, all.size(), latestValues);
-                String suffix = SparkTime.text(group.size()) + "_latest";
-                Map<String, Object> g = group(group, suffix, true);
-                g.put("tileOfT", SparkTime.floor("t", group.size()));
-                g.put("features", latestValues.stream().map(f -> {
-                    String state = f.spec().name().value() + "__last";
-                    return Map.of("name", f.outputName(), "merge", "greatest(a." + state + ", h." + state + ").value");
-                }).toList());
+                Map<String, Object> g = latestValueGroup(ViewSql.group(view, all.size(), latestValues));
                 groups.add(g);
-                latest.add("merged_" + suffix + ".latest_event");
-                latestValues.forEach(f -> features.add(Map.of("name", f.outputName(), "source", "merged_" + suffix + "." + f.outputName())));
+                readFrom("merged_" + g.get("suffix"), latestValues, latest, features);
             }
         }
         // keep the dataset's order of features
@@ -222,9 +200,66 @@ public final class DatasetSql {
         return m;
     }
 
+    /** The view's output reads these features, and a latest event, from a group's merged rows. */
+    private static void readFrom(String merged, List<Feature> from, List<String> latest, List<Map<String, String>> features) {
+        latest.add(merged + ".latest_event");
+        from.forEach(f -> features.add(Map.of("name", f.outputName(), "source", merged + "." + f.outputName())));
+    }
+
     /** A `last` without a window: the latest value as of t, however old. */
     private static boolean isLatestValue(Feature f) {
         return f.window().isEmpty() && f.agg() == dev.fsc.compiler.spec.FeatureViewSpec.Agg.LAST;
+    }
+
+    /**
+     * Features aggregating a window (or every earlier tile): counts and exact sums as running sums of the
+     * key's tiles read at the probe's tile, the others from the tiles joined to each probe; both merged
+     * with the head events of the probe's tile.
+     */
+    private Map<String, Object> windowedGroup(TileGroup group, Optional<Duration> ttl) {
+        Map<String, Object> g = group(group, SparkTime.text(group.size()), false);
+        String probeTile = SparkTime.floor("p.t", group.size());
+        List<Feature> summed = group.features().stream().filter(RunningSums::qualifies).toList();
+        List<Feature> joined = group.features().stream().filter(f -> !RunningSums.qualifies(f)).toList();
+        if (!summed.isEmpty()) {
+            range(group.features(), ttl).ifPresent(r -> g.put("range", SparkTime.interval(r)));
+            g.put("running", RunningSums.model(summed));
+        }
+        if (!joined.isEmpty()) {
+            Map<String, String> join = new LinkedHashMap<>();
+            // the running sums find the latest event (for the ttl) when there are any
+            range(joined, summed.isEmpty() ? ttl : Optional.empty()).ifPresent(r -> {
+                join.put("range", SparkTime.interval(r));
+                join.put("rangeText", SparkTime.text(r));
+                // bins as wide as the range: the range's tiles lie in at most 2 of them
+                join.put("firstRangeBin", SparkTime.bin(probeTile + " - " + SparkTime.interval(r), r));
+                join.put("lastRangeBin", SparkTime.bin(probeTile + " - " + SparkTime.interval(group.size()), r));
+                join.put("tileRangeBin", SparkTime.bin("x.tile_start", r));
+            });
+            g.put("join", join);
+        }
+        g.put("runningColumns", summed.stream().flatMap(f -> TileState.of(f).stream().map(s -> Map.of(
+                "name", RunningSums.column(f, s),
+                "type", s.type(),
+                "headAggregate", s.over("e.") + " AS " + RunningSums.column(f, s)))).toList());
+        g.put("features", group.features().stream().map(f -> Map.of("name", f.outputName(), "merge", summed.contains(f)
+                ? TileState.value(f, s -> s.merge().rollup("x." + RunningSums.column(f, s)))
+                : TileState.value(f, s -> s.merge().rollup(within(f, probeTile, "x." + s.name()))))).toList());
+        return g;
+    }
+
+    /** A partial of the joined tiles, counted only if its tile is within the feature's window. */
+    private static String within(Feature f, String probeTile, String column) {
+        return f.window().map(w -> "CASE WHEN x.tile_start >= " + probeTile + " - " + SparkTime.interval(w) + " THEN " + column + " END")
+                .orElse(column);
+    }
+
+    /** Features holding the latest value ever: an as-of lookup of the tiles, merged with the head events. */
+    private Map<String, Object> latestValueGroup(TileGroup group) {
+        Map<String, Object> g = group(group, SparkTime.text(group.size()) + "_latest", true);
+        g.put("features", group.features().stream().map(f -> Map.of("name", f.outputName(), "merge", TileState.value(f,
+                s -> "greatest(a." + s.name() + ", h." + s.name() + ")"))).toList());
+        return g;
     }
 
     /** The template model of a group of features on one tile size. */
@@ -234,6 +269,7 @@ public final class DatasetSql {
         g.put("asOf", asOf);
         g.put("tiles", group.table(names));
         g.put("probeTile", SparkTime.floor("p.t", group.size()));
+        g.put("tileOfT", SparkTime.floor("t", group.size()));
         g.put("eventTile", SparkTime.floor("e.event_time", group.size()));
         g.put("sizeInterval", SparkTime.interval(group.size()));
         g.put("states", group.states().stream().map(s -> Map.of("name", s.name(), "type", s.type(),
@@ -251,8 +287,8 @@ public final class DatasetSql {
     }
 
     /**
-     * How far back before the probe's tile a group reads whole tiles: its longest window, and the ttl
-     * (to find the latest event); without bound when a feature has no window (latest value ever).
+     * How far back before the probe's tile a group's tiles matter: its longest window, and the ttl (to
+     * find the latest event); without bound when a feature has no window. Older tile partitions are not read.
      */
     private static Optional<Duration> range(List<Feature> features, Optional<Duration> ttl) {
         if (features.stream().anyMatch(f -> f.window().isEmpty())) {
