@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The point-in-time build of a dataset for one day: the spine rows whose longest label horizon ends in
@@ -219,8 +220,9 @@ public final class DatasetSql {
     private Map<String, Object> windowedGroup(TileGroup group, Optional<Duration> ttl) {
         Map<String, Object> g = group(group, SparkTime.text(group.size()), false);
         String probeTile = SparkTime.floor("p.t", group.size());
-        List<Feature> summed = group.features().stream().filter(RunningSums::qualifies).toList();
-        List<Feature> joined = group.features().stream().filter(f -> !RunningSums.qualifies(f)).toList();
+        Map<Boolean, List<Feature>> byRunning = group.features().stream().collect(Collectors.partitioningBy(RunningSums::qualifies));
+        List<Feature> summed = byRunning.get(true);
+        List<Feature> joined = byRunning.get(false);
         if (!summed.isEmpty()) {
             range(group.features(), ttl).ifPresent(r -> g.put("range", SparkTime.interval(r)));
             g.put("running", RunningSums.model(summed));
