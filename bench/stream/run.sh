@@ -5,7 +5,7 @@
 #   bench/stream/run.sh
 #
 # Environment (defaults in brackets): EVENTS [2000000] pre-loaded events; RATE [20000] events/s and
-# LAT_SECONDS [30] of the latency run; RUNNER_HEAP [3g] of each job's JVM (heap state of 2M events needs more than
+# LAT_SECONDS [30] of the latency run's steady state (after 20 s of start-up, reported apart); RUNNER_HEAP [3g] of each job's JVM (heap state of 2M events needs more than
 # 1 GiB). Writes bench/results/stream.md.
 # PROFILE=1: instead, one run of each job over all events with a Java Flight Recording per runner JVM
 # (bench/out/stream/work/<job>-<backend>/profile.jfr; BACKENDS [hashmap] comma-separated), summarised by

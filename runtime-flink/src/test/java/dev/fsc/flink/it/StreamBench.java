@@ -12,7 +12,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class StreamBench {
                             (events - small) / (all.cpuSeconds() - tenth.cpuSeconds())));
                 }
             }
-            double[] latency = latency(benchDir.resolve("fsc.job.json"), work.resolve("latency"), kafka, rate, seconds);
+            LatencyRun latency = latency(benchDir.resolve("fsc.job.json"), work.resolve("latency"), kafka, rate, seconds);
             String md = report(events, perJob, rate, seconds, latency);
             Files.writeString(work.resolve("stream.md"), md);
             System.out.print(md);
@@ -179,18 +178,26 @@ public final class StreamBench {
         return ((Number) result.get(key)).doubleValue();
     }
 
-    /** p50, p99 of event → online-store latency (ms), and the number of writes measured. */
-    private static double[] latency(Path template, Path folder, KafkaClusterTestKit kafka, int rate, int seconds) throws Exception {
+    /** Seconds of the latency run, from the job's start, before the steady-state measurement begins. */
+    private static final int START_UP_SECONDS = Integer.getInteger("fsc.bench.latencyStartUp", 20);
+    /** A second of events counts as caught up when its p99 latency is below this. */
+    private static final long CAUGHT_UP_MILLIS = 1000;
+
+    /**
+     * Event → online-store latency of the fsc job, live: {@link #START_UP_SECONDS} of events at {@code rate} right after
+     * the job reports running (JIT warm-up, consumer-group join, the first checkpoints: the job falls behind and
+     * catches up), then {@code seconds} more, measured as the steady state. Both are reported, and how long the
+     * catch-up took.
+     */
+    private static LatencyRun latency(Path template, Path folder, KafkaClusterTestKit kafka, int rate, int seconds) throws Exception {
         Path m = manifest(template, folder, kafka, "live", "unbounded");
-        log("latency run: " + rate + " events/s for " + seconds + " s");
+        log("latency run: " + rate + " events/s for " + START_UP_SECONDS + " s of start-up, then " + seconds + " s measured");
         Process job = Runner.start(m, folder.resolve("runner.out"), List.of("--parallelism", "2", "--checkpoint-interval", "5s"));
         try {
             waitForLine(folder.resolve("runner.out"), "running", job);
-            Thread.sleep(5000); // tasks deployed
-            long measureFrom = System.currentTimeMillis();
+            long t0 = System.currentTimeMillis();
             try (KafkaProducer<String, String> p = producer(kafka)) {
-                long t0 = System.currentTimeMillis();
-                for (long i = 0; i < (long) rate * seconds; i++) {
+                for (long i = 0; i < (long) rate * (START_UP_SECONDS + seconds); i++) {
                     long due = t0 + i * 1000 / rate;
                     long now = System.currentTimeMillis();
                     if (due > now) {
@@ -202,15 +209,22 @@ public final class StreamBench {
                 }
             }
             Thread.sleep(3000);
-            return latencies(folder.resolve("online"), measureFrom);
+            return LatencyRun.of(writes(folder.resolve("online")), t0, t0 + START_UP_SECONDS * 1000L);
         } finally {
             job.destroyForcibly().waitFor();
         }
     }
 
+    /** One online-store write of a tile: when it was written, and the newest event time it holds. */
+    private record TileWrite(long writtenAt, long latestEvent) {
+        long millis() {
+            return writtenAt - latestEvent;
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static double[] latencies(Path online, long from) throws Exception {
-        List<Long> ms = new ArrayList<>();
+    private static List<TileWrite> writes(Path online) throws Exception {
+        List<TileWrite> writes = new ArrayList<>();
         try (Stream<Path> files = Files.list(online)) {
             for (Path f : files.toList()) {
                 for (String line : Files.readAllLines(f)) {
@@ -218,20 +232,49 @@ public final class StreamBench {
                     if (!((String) w.get(1)).contains("@")) {
                         continue; // not a tile ("<tile>@<start>") but the writer's progress record
                     }
-                    long writtenAt = (Long) w.get(4) / 1000;
                     List<Object> state = (List<Object>) Json.parse((String) w.get(2));
-                    long latestEvent = (Long) state.get(1);
-                    if (latestEvent >= from) {
-                        ms.add(writtenAt - latestEvent);
-                    }
+                    writes.add(new TileWrite((Long) w.get(4) / 1000, (Long) state.get(1)));
                 }
             }
         }
-        Collections.sort(ms);
-        if (ms.isEmpty()) {
-            throw new IllegalStateException("no online-store writes measured in " + online);
+        return writes;
+    }
+
+    /** Percentiles (ms) of a set of writes. */
+    private record Latencies(int writes, long p50, long p99, long p999, long max) {
+        static Latencies of(List<TileWrite> writes) {
+            if (writes.isEmpty()) {
+                throw new IllegalStateException("no online-store writes measured");
+            }
+            List<Long> ms = writes.stream().map(TileWrite::millis).sorted().toList();
+            return new Latencies(ms.size(), ms.get(ms.size() / 2), percentile(ms, 0.99), percentile(ms, 0.999), ms.get(ms.size() - 1));
         }
-        return new double[] {ms.get(ms.size() / 2), ms.get((int) Math.min(ms.size() - 1, Math.ceil(ms.size() * 0.99) - 1)), ms.size()};
+
+        private static long percentile(List<Long> sorted, double q) {
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * q) - 1));
+        }
+    }
+
+    /**
+     * @param startUp writes of events produced in the start-up seconds
+     * @param steady writes of events produced after them
+     * @param catchUpSeconds seconds from the job's start until every later second of events has a p99 below
+     *     {@link #CAUGHT_UP_MILLIS}
+     */
+    private record LatencyRun(Latencies startUp, Latencies steady, long catchUpSeconds) {
+        static LatencyRun of(List<TileWrite> writes, long start, long steadyFrom) {
+            List<TileWrite> measured = writes.stream().filter(w -> w.latestEvent() >= start).toList();
+            Map<Long, List<TileWrite>> perSecond = new java.util.TreeMap<>();
+            measured.forEach(w -> perSecond.computeIfAbsent((w.latestEvent() - start) / 1000, s -> new ArrayList<>()).add(w));
+            long caughtUp = 0;
+            for (Map.Entry<Long, List<TileWrite>> second : perSecond.entrySet()) {
+                if (Latencies.of(second.getValue()).p99() >= CAUGHT_UP_MILLIS) {
+                    caughtUp = second.getKey() + 1;
+                }
+            }
+            return new LatencyRun(Latencies.of(measured.stream().filter(w -> w.latestEvent() < steadyFrom).toList()),
+                    Latencies.of(measured.stream().filter(w -> w.latestEvent() >= steadyFrom).toList()), caughtUp);
+        }
     }
 
     private static void waitForLine(Path out, String text, Process p) throws Exception {
@@ -248,7 +291,7 @@ public final class StreamBench {
     }
 
     /** @param perJob per {@code <state backend>/<job>}: its rates */
-    private static String report(int events, Map<String, Rates> perJob, int rate, int seconds, double[] lat) {
+    private static String report(int events, Map<String, Rates> perJob, int rate, int seconds, LatencyRun lat) {
         StringBuilder rows = new StringBuilder();
         perJob.forEach((key, r) -> {
             String backend = key.substring(0, key.indexOf('/'));
@@ -271,12 +314,23 @@ public final class StreamBench {
                 | state | job | events/s per core, steady | vs hand-written | events per CPU second, steady | vs hand-written | events/s per core, whole run | vs hand-written |
                 |---|---|---:|---:|---:|---:|---:|---:|
                 %s
-                Event → online-store latency (fsc-shaped job, heap state, embedded store, %,d events/s for %d s,
-                %,.0f tile writes measured): p50 %,.0f ms, p99 %,.0f ms (goal p99 < 2 s).
+                Event → online-store latency (fsc-shaped job, heap state, embedded store, 5 s checkpoints, %,d events/s;
+                each tile write's wall-clock time minus the newest event time it holds):
+
+                | events produced | tile writes | p50 ms | p99 ms | p99.9 ms | max ms |
+                |---|---:|---:|---:|---:|---:|
+                | steady state: %d s, after the start-up below | %,d | %,d | %,d | %,d | %,d |
+                | start-up: the first %d s after the job reports running | %,d | %,d | %,d | %,d | %,d |
+
+                Goal p99 < 2 s in the steady state: **%s**. After the job started, every later second of events had a p99
+                under %,d ms from second %d on (JIT warm-up, consumer-group join and the first checkpoints, then catching up).
 
                 Machine: %d cores, Java %s, load average %.1f at the end of the run (above 2, other processes shared
                 the cores: wall-clock rates suffer most, CPU-second rates least).
-                """, events, rows, rate, seconds, lat[2], lat[0], lat[1], Runtime.getRuntime().availableProcessors(),
+                """, events, rows, rate, seconds, lat.steady().writes(), lat.steady().p50(), lat.steady().p99(), lat.steady().p999(),
+                lat.steady().max(), START_UP_SECONDS, lat.startUp().writes(), lat.startUp().p50(), lat.startUp().p99(),
+                lat.startUp().p999(), lat.startUp().max(), lat.steady().p99() < 2000 ? "met" : "missed", CAUGHT_UP_MILLIS,
+                lat.catchUpSeconds(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
