@@ -184,8 +184,8 @@ cores_36h = need / 36
 out = f"""# Backfill: 90 days of marketplace on local, and throughput
 
 Command: \`bench/backfill/run.sh\` (DAYS={days}, EVENTS_PER_DAY={events}, CHUNK_DAYS={chunk}, RATE_DAYS={rate_days}, DAILY_DAYS={daily_days}).
-Machine: 2 cores shared with other engineers' builds; load average before {"$load_before"}, after {"$load_after"}
-(numbers are pessimistic: the cores were not ours alone).
+Machine: 2 cores; load average before {"$load_before"}, after {"$load_after"} (the bench's own processes
+included; above 2, other processes shared the cores and the numbers are pessimistic).
 
 ## Backfill equals a day-by-day run
 

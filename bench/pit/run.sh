@@ -99,7 +99,7 @@ Spark 4.1.3 local[2], spark.sql.shuffle.partitions=$partitions, AQE on (default)
 DuckDB $(basename "$(tr ':' '\n' <<<"$pit_cp" | grep duckdb_jdbc)" .jar | sed 's/duckdb_jdbc-//') (JDBC, in-process), threads=2, memory_limit=$heap; \
 $( [ "$feast" = 1 ] && echo "Feast $feast_version (file offline store: Dask $("$bench/out/venv-feast/bin/python" -c 'import dask; print(dask.__version__)'), \
 pandas $("$bench/out/venv-feast/bin/python" -c 'import pandas; print(pandas.__version__)'), Python $("$bench/out/venv-feast/bin/python" -c 'import platform; print(platform.python_version())')); " ) \
-pinned: ${pin[*]:-no}. **Machine shared with other engineers' builds and tests while measured**: load average $load_start at start, $load_end at end; CPU pressure (share of time some task \
+pinned: ${pin[*]:-no}. Load on the machine (the bench's own processes included): load average $load_start at start, $load_end at end; CPU pressure (share of time some task \
 waited for a CPU, 60 s average) ${pressure_start}% at start, ${pressure_end}% at end. Whole run: about $minutes min. \
 $(date -u +%Y-%m-%dT%H:%MZ)."
 

@@ -65,8 +65,8 @@ set +e
 table="$(window report --in "$out/spark.tsv" "${size[@]}" 2>"$out/report.err")"
 rc=$?
 set -e
-facts="Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), **shared with other \
-engineers' builds and tests while measured**: load average $load_start at start, $load_end at end; CPU pressure \
+facts="Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); load on the machine (the \
+bench's own processes included): load average $load_start at start, $load_end at end; CPU pressure \
 (share of time some task waited for a CPU, 60 s average) ${pressure_start}% at start, ${pressure_end}% at end. \
 $(java -version 2>&1 | head -1); Spark 4.1.3 local[2], spark.sql.shuffle.partitions=8, AQE on, -Xmx$heap; pinned: \
 ${pin[*]:-no}. Whole run: about $minutes min. $(date -u +%Y-%m-%dT%H:%MZ)."
