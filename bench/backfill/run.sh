@@ -8,7 +8,7 @@
 #   DAILY_DAYS=30 bench/backfill/run.sh         # day by day over the first 30 days only, compared on those days
 #   STEPS=compare DAILY_DAYS=41 bench/backfill/run.sh  # compare again what an earlier run left in bench/out/
 #
-# Needs cli/target/fsc.jar and the Spark runner jar (FSC_SPARK_RUNNER, default runtime-spark/target/).
+# Builds the CLI and the Spark runner jar first if they are missing or stale (FSC_SPARK_RUNNER: another runner jar).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 days="${DAYS:-90}"
@@ -21,6 +21,8 @@ daily_days="${DAILY_DAYS:-$days}"  # day by day over the first N days (a 90-day 
 start="${START:-2026-07-01}"
 last="$(date -u -d "$start + $((days - 1)) days" +%F)"
 work="${WORK:-$repo/bench/out/backfill}"
+# the launcher builds what `fsc backfill` needs (the CLI, the Spark runner) when missing or stale
+"$repo/fsc" backfill --help >/dev/null
 export FSC_SPARK_RUNNER="${FSC_SPARK_RUNNER:-$repo/runtime-spark/target/fsc-spark-runner.jar}"
 # a private copy of the CLI: a rebuild of cli/ while the benchmark runs must not swap its classes
 cli="$work.cli"
