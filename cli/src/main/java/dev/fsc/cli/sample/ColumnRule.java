@@ -19,6 +19,11 @@ record ColumnRule(Column column, ColumnType type, double nullRate, List<String> 
                   Optional<BigDecimal> max) {
     /** Nullable columns are NULL this often, unless a {@code null_rate} or {@code null_rate_spike} check asks for less. */
     static final double DEFAULT_NULL_RATE = 0.02;
+    /**
+     * A column with a NULL-rate limit gets NULLs only when the limit allows at least this many in a day's rows: below
+     * that, one or two chance NULLs in a small day would cross it (40 rows a day and a 1 % limit: one NULL fails).
+     */
+    static final int MIN_NULLS_UNDER_LIMIT = 10;
 
     ColumnRule {
         accepted = List.copyOf(accepted);
@@ -32,8 +37,8 @@ record ColumnRule(Column column, ColumnType type, double nullRate, List<String> 
         return nullRate > 0;
     }
 
-    /** The rules of every column of a source, in declaration order. */
-    static Map<String, ColumnRule> of(Source source) {
+    /** The rules of every column of a source, in declaration order, for days of about {@code rowsPerDay} rows. */
+    static Map<String, ColumnRule> of(Source source, int rowsPerDay) {
         var spec = source.spec();
         List<String> neverNull = new ArrayList<>();
         spec.eventTime().ifPresent(t -> neverNull.add(t.value()));
@@ -64,9 +69,9 @@ record ColumnRule(Column column, ColumnType type, double nullRate, List<String> 
             if (column.nullable() && !neverNull.contains(name)) {
                 rate = DEFAULT_NULL_RATE;
                 if (nullRateMax.containsKey(name)) {
-                    // far under the limit: a day of a few hundred rows (CDC: several versions of one row)
-                    // must not cross it by chance
-                    rate = Math.min(rate, nullRateMax.get(name).doubleValue() / 10);
+                    // far under the limit: a day's rows (CDC: several versions of one row) must not cross it by chance
+                    double limit = nullRateMax.get(name).doubleValue();
+                    rate = limit * rowsPerDay < MIN_NULLS_UNDER_LIMIT ? 0 : Math.min(rate, limit / 10);
                 }
             }
             rules.put(name, new ColumnRule(column, ColumnType.parse(column.sqlType()), rate,

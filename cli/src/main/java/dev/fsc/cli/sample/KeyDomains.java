@@ -127,7 +127,7 @@ final class KeyDomains {
         sources.values().forEach(s -> columnsBySource.put(s.name(),
                 new LinkedHashSet<>(s.columns().stream().map(Column::name).toList())));
         Map<String, Map<String, ColumnRule>> rules = new TreeMap<>();
-        sources.values().forEach(s -> rules.put(s.name(), ColumnRule.of(s)));
+        sources.values().forEach(s -> rules.put(s.name(), ColumnRule.of(s, options.eventsPerDay())));
 
         List<String[]> links = new ArrayList<>();
         Map<String, ColumnType.Kind> entityKeyKinds = new TreeMap<>();

@@ -39,8 +39,11 @@ public final class SampleDataCommand implements Callable<Integer> {
             defaultValue = "2026-10-01")
     private LocalDate start;
 
+    static final String DEFAULT_EVENTS_PER_DAY = "2000";
+
     @Option(names = "--events-per-day", paramLabel = "N",
-            description = "events per day of each stream and batch source (default: ${DEFAULT-VALUE})", defaultValue = "2000")
+            description = "events per day of each stream and batch source (default: ${DEFAULT-VALUE})",
+            defaultValue = DEFAULT_EVENTS_PER_DAY)
     private int eventsPerDay;
 
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")

@@ -55,7 +55,7 @@ final class SampleDataGenerator {
         Map<String, FileReport> reports = new LinkedHashMap<>();
         for (Target target : inDependencyOrder(targets, domains)) {
             Source source = target.source();
-            RowFactory factory = new RowFactory(source, ColumnRule.of(source), domains);
+            RowFactory factory = new RowFactory(source, ColumnRule.of(source, options.eventsPerDay()), domains);
             FileReport report = source.spec().type().value() == SourceType.CDC
                     ? new CdcWriter(options).write(source, factory, timelines.get(source.name()), target.file(), target.shown())
                     : new StreamWriter(options).write(source, factory, target.file(), target.shown());

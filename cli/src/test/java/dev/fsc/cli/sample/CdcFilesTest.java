@@ -22,7 +22,7 @@ class CdcFilesTest {
     void everyLineIsADebeziumEnvelopeWithIncreasingLsn(String example) {
         GeneratedExamples generated = GeneratedExamples.of(example);
         for (Source source : generated.sources(true)) {
-            Map<String, ColumnRule> rules = ColumnRule.of(source);
+            Map<String, ColumnRule> rules = ColumnRule.of(source, GeneratedExamples.EVENTS_PER_DAY);
             List<String> columns = source.columns().stream().map(Column::name).toList();
             String table = source.spec().connection().orElseThrow().table().orElseThrow().value();
             long lsn = Long.MIN_VALUE;

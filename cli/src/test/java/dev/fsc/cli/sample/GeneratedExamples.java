@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * default arguments (generation takes a few seconds), plus helpers to read what was written.
  */
 final class GeneratedExamples {
+    /** Events per day the examples are generated with (the command's default). */
+    static final int EVENTS_PER_DAY = Integer.parseInt(SampleDataCommand.DEFAULT_EVENTS_PER_DAY);
     static final Path EXAMPLES = Path.of("..", "specs", "examples").toAbsolutePath().normalize();
     static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final Map<String, GeneratedExamples> CACHE = new LinkedHashMap<>();

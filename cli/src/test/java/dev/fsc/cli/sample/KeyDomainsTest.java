@@ -164,7 +164,7 @@ class KeyDomainsTest {
     @Test
     void unusedSourceStillParses() {
         for (Source source : GeneratedExamples.of("dispatch").model.sources()) {
-            assertTrue(!ColumnRule.of(source).isEmpty());
+            assertTrue(!ColumnRule.of(source, GeneratedExamples.EVENTS_PER_DAY).isEmpty());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,37 @@ class SampleDataCommandTest {
         assertTrue(Files.exists(dir.resolve("data/s/MANIFEST.json")));
     }
 
+    /** A day of 40 rows fails a 1 % limit with one NULL: small samples must have none where a check would fail. */
+    @Test
+    void smallDaysKeepEveryNullRateCheck() throws IOException {
+        Path root = GeneratedExamples.copyExample("marketplace", dir.resolve("marketplace"));
+        GeneratedExamples.Run run = GeneratedExamples.fsc("sample-data", "--project", root.toString(), "--days", "30",
+                "--events-per-day", "40");
+        assertEquals(0, run.code(), run.err());
+        Map<String, Double> limits = Map.of("clicks.session_id", 0.01, "impressions.model_version", 0.01, "orders.item_id", 0.02);
+        Map<String, String> eventTimes = Map.of("clicks", "ts", "impressions", "ts", "orders", "updated_at");
+        limits.forEach((column, limit) -> {
+            String source = column.substring(0, column.indexOf('.'));
+            Map<Long, long[]> nullsAndRowsPerDay = new java.util.TreeMap<>();
+            try {
+                for (String line : Files.readAllLines(root.resolve("data/" + source + ".jsonl"))) {
+                    JsonNode event = GeneratedExamples.JSON.readTree(line);
+                    // CDC sources (orders) are Debezium envelopes: the row is the after (or, deleted, the before) image
+                    JsonNode row = !event.has("after") ? event : event.get("after").isNull() ? event.get("before") : event.get("after");
+                    long day = ValueAssertions.epochMillis(row.get(eventTimes.get(source))) / 86_400_000L;
+                    long[] counts = nullsAndRowsPerDay.computeIfAbsent(day, d -> new long[2]);
+                    counts[0] += row.get(column.substring(column.indexOf('.') + 1)).isNull() ? 1 : 0;
+                    counts[1]++;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertTrue(nullsAndRowsPerDay.size() >= 30, column + ": " + nullsAndRowsPerDay.keySet());
+            nullsAndRowsPerDay.forEach((day, counts) -> assertTrue(counts[0] <= limit * counts[1],
+                    column + " on day " + day + ": " + counts[0] + " NULLs in " + counts[1] + " rows"));
+        });
+    }
+
     @Test
     void rejectsNonsenseOptions() {
         assertEquals(2, GeneratedExamples.fsc("sample-data", "--days", "0").code());
@@ -223,7 +255,7 @@ class SampleDataCommandTest {
         GeneratedExamples.Run run = GeneratedExamples.fsc("sample-data", "--project", dir.toString(), "--days", "2", "--events-per-day", "500");
         assertEquals(0, run.code(), run.err());
         var model = new dev.fsc.compiler.Compiler().compile(dir).model().orElseThrow();
-        var readings = ColumnRule.of(model.source("readings").orElseThrow());
+        var readings = ColumnRule.of(model.source("readings").orElseThrow(), 500);
         java.util.Set<String> sites = new java.util.HashSet<>();
         for (String line : Files.readAllLines(dir.resolve("in/readings.jsonl"))) {
             JsonNode row = GeneratedExamples.JSON.readTree(line);
@@ -232,7 +264,7 @@ class SampleDataCommandTest {
                 sites.add(row.get("site").toString());
             }
         }
-        var siteRules = ColumnRule.of(model.source("sites").orElseThrow());
+        var siteRules = ColumnRule.of(model.source("sites").orElseThrow(), 500);
         java.util.Set<String> cdcSites = new java.util.HashSet<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (String line : Files.readAllLines(dir.resolve("in/sites.jsonl"))) {

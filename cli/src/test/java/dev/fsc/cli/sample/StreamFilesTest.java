@@ -22,7 +22,7 @@ class StreamFilesTest {
     void everyLineHasExactlyTheSourceColumnsWithValidValues(String example) {
         GeneratedExamples generated = GeneratedExamples.of(example);
         for (Source source : generated.sources(false)) {
-            Map<String, ColumnRule> rules = ColumnRule.of(source);
+            Map<String, ColumnRule> rules = ColumnRule.of(source, GeneratedExamples.EVENTS_PER_DAY);
             List<String> fields = new ArrayList<>(source.columns().stream().map(Column::name).toList());
             fields.add("_arrival_time");
             List<JsonNode> lines = generated.lines(source.name());
@@ -131,7 +131,7 @@ class StreamFilesTest {
         GeneratedExamples generated = GeneratedExamples.of(example);
         for (Source source : generated.sources(false)) {
             List<JsonNode> lines = generated.lines(source.name());
-            for (ColumnRule rule : ColumnRule.of(source).values()) {
+            for (ColumnRule rule : ColumnRule.of(source, GeneratedExamples.EVENTS_PER_DAY).values()) {
                 long nulls = lines.stream().filter(l -> l.get(rule.name()).isNull()).count();
                 if (rule.nullable()) {
                     assertTrue(nulls > 0, source.name() + "." + rule.name() + " is never NULL");
