@@ -183,7 +183,7 @@ core_hour = {p: per_day * ppm[p] * 60 / p for p in ppm}
 best = max((v for v in core_hour.values() if not math.isnan(v)), default=float("nan"))
 need = 90 * 4e12 / best            # core-hours for 90 days at 4 TB/day
 cores_36h = need / 36
-out = f"""# Backfill: 90 days of marketplace on local, and throughput
+out = f"""# Backfill: {days} days of marketplace on local, and throughput
 
 Command: \`bench/backfill/run.sh\` (DAYS={days}, EVENTS_PER_DAY={events}, CHUNK_DAYS={chunk}, RATE_DAYS={rate_days}, DAILY_DAYS={daily_days}).
 Machine: 2 cores; load average before {"$load_before"}, after {"$load_after"} (the bench's own processes
@@ -219,7 +219,7 @@ A partition is one day of every table of the job (chunks of one day, days 1..{ra
 Caveat, stated plainly: at this data size a day's work is dominated by fixed per-statement costs (Iceberg
 commits, query planning, dozens of small Spark jobs per day), not by bytes, so MB per core-hour measured here
 is a floor, not a prediction; the linear projection is an upper bound on cores. A real projection needs a run
-with days of realistic size (GBs), which this shared 2-core machine cannot hold.
+with days of realistic size (GBs), which this 2-core machine cannot hold.
 """
 open(sys.argv[1], "w").write(out)
 print(out)
